@@ -6,6 +6,8 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TESTENV := KIT_OFFLINE=1 PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 MPLBACKEND=Agg
 JOBS    ?= 2
+# Jupyter refuses to run as root (containers, some lab PCs) unless told it is deliberate.
+ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test test-fast test-browser bench lock data sync doctor clean-venv help
 
@@ -26,7 +28,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab 00_welcome.ipynb
+	cd notebooks && ../$(BIN)/jupyter lab $(ROOTFLAG) 00_welcome.ipynb
 
 test: $(STAMP)
 	$(TESTENV) $(BIN)/python -m pytest -n $(JOBS) --dist loadfile
