@@ -15,7 +15,7 @@ __all__ = ["setup", "__version__"]
 
 _SUBMODULES = {
     "check", "clean", "colab", "data", "doctor", "env", "explore", "grid", "paths", "portal",
-    "textnlp", "thaifont", "viz",
+    "recipes", "textnlp", "thaifont", "viz",
 }
 
 

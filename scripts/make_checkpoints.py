@@ -1,0 +1,62 @@
+"""Write the cleaned checkpoints in ``data/checkpoints/`` with the recipes of ``helpers.recipes``.
+
+สร้าง "จุดเริ่มต้นสำรอง" (checkpoint): ผลการทำความสะอาดข้อมูลฝึกทุกชุด ด้วยฟังก์ชันเดียวกับที่
+โน้ตบุ๊ก 04 ใช้ (``helpers.recipes``) เพื่อให้ผู้เรียนเริ่มโน้ตบุ๊กใดก็ได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า
+
+Usage::
+
+    python scripts/make_checkpoints.py            # write data/checkpoints/*.csv and refresh datapackage.json
+    python scripts/make_checkpoints.py --out DIR  # write into DIR only
+
+``tests/test_checkpoints.py`` re-runs every recipe on the raw practice file and compares the bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from helpers import recipes
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+
+#: checkpoint data-set name → file name in data/checkpoints/
+FILES = {
+    "injuries-newyear-2551-clean": "injuries_newyear_2551_clean.csv",
+    "pm25-long-2566-clean": "pm25_long_2566_clean.csv",
+    "pm25-stations-clean": "pm25_stations_clean.csv",
+    "tourism-domestic-2562-clean": "tourism_domestic_2562_clean.csv",
+    "agency-report-clean": "agency_report_clean.csv",
+}
+
+
+def build(out: Path) -> dict[str, Path]:
+    """Run every recipe on its raw practice file (hash-checked) and write the CSVs into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, (_raw_name, recipe) in recipes.RECIPES.items():
+        target = out / FILES[name]
+        target.write_bytes(recipes.checkpoint_csv(recipe()))
+        written[name] = target
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default data/checkpoints)")
+    args = parser.parse_args(argv)
+    out = args.out or DATA / "checkpoints"
+    for name, p in build(out).items():
+        print(f"{p.stat().st_size:>9,d}  {name}  ->  {p}")
+    if args.out is None:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import update_datapackage
+
+        update_datapackage.main([])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

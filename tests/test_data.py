@@ -1,0 +1,180 @@
+"""helpers.data: datasets(), load(), path(), info() and the Thai errors for missing/altered files."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pandas as pd
+import pytest
+
+from helpers import data, paths
+
+
+def _names():
+    return [r["name"] for r in data.package()["resources"]]
+
+
+def _table_names():
+    return [r["name"] for r in data.package()["resources"] if r.get("format") in ("csv", "xlsx", "json")]
+
+
+# --------------------------------------------------------------------------------------------
+# names promised in the shared plan (notebook developers code against them)
+PLAN_NAMES = [
+    "provinces", "injuries-newyear-2551", "pm25-wide-2566", "pm25-stations", "tourism-domestic",
+    "agency-report", "injuries-newyear-2551-clean", "pm25-long-2566-clean", "road-7-dangerous-days",
+    "population-label-check-2564-vs-2565", "covid19-daily-2021-04", "pm25-national-annual",
+    "rainfall-thailand-annual", "tourism-arrivals-receipts-2545-2554-official", "facts-sources",
+]
+
+
+@pytest.mark.parametrize("name", PLAN_NAMES)
+def test_plan_names_exist(name):
+    assert name in _names()
+
+
+def test_datasets_table():
+    table = data.datasets()
+    assert list(table.columns) == ["name", "title", "kind", "rows", "license", "path"]
+    assert table["name"].is_unique
+    assert set(table["kind"]) <= {"จริง", "จำลอง", "ผสม"}
+    by_name = table.set_index("name")
+    assert by_name.loc["provinces", "rows"] == 77
+    assert by_name.loc["injuries-newyear-2551", "kind"] == "จำลอง"
+    assert by_name.loc["road-7-dangerous-days", "kind"] == "จริง"
+    assert (table["title"].str.len() > 0).all()
+    assert (table["license"].str.len() > 0).all()
+
+
+@pytest.mark.parametrize("name", _table_names())
+def test_load_every_table_fast_and_matches_rows(name):
+    data._cache["verified"].clear()          # time the hash check too
+    start = time.perf_counter()
+    frame = data.load(name)
+    elapsed = time.perf_counter() - start
+    assert isinstance(frame, pd.DataFrame) and len(frame) > 0
+    assert elapsed < 1.0, f"load({name!r}) took {elapsed:.2f} s"
+    rows = data.info(name)["rows"]
+    if rows is not None and not name == "agency-report":   # agency-report loads the raw grid
+        assert len(frame) == rows
+
+
+def test_load_returns_a_new_frame_each_time():
+    a = data.load("provinces")
+    a.loc[0, "name_th"] = "แก้แล้ว"
+    assert data.load("provinces").loc[0, "name_th"] == "กรุงเทพมหานคร"
+
+
+def test_real_tables_keep_codes_as_text_and_dates_as_dates():
+    prov = data.load("provinces")
+    assert prov["province_code"].tolist()[:3] == ["10", "11", "12"]
+    assert prov["province_code"].str.fullmatch(r"\d{2}").all()
+    road = data.load("road-7-dangerous-days")
+    assert pd.api.types.is_datetime64_any_dtype(road["period_start"])
+
+
+def test_practice_files_read_with_their_encoding_and_sheet():
+    raw = data.load("injuries-newyear-2551")
+    assert raw.columns[0] == "ชื่อเทศกาล" and raw.shape == (4910, 19)
+    grid = data.load("agency-report")
+    assert "ข้อมูลจำลอง" in str(grid.iloc[0, 0])
+    tourism = data.load("tourism-domestic")
+    assert "ForeignersinternalIncome" in tourism.columns and len(tourism) == 924
+
+
+def test_path_and_info():
+    assert data.path("pm25-wide-2566") == paths.data_dir() / "practice" / "pm25_wide_2566.csv"
+    meta = data.info("pm25-wide-2566")
+    assert meta["simulated"] is True and "ข้อมูลจำลอง" in meta["description"]
+    assert "CC" in meta["license"] or "Creative Commons" in meta["license"]
+    real = data.info("road-7-dangerous-days")
+    assert real["simulated"] is False
+    assert any("tcijthai" in s for s in real["sources"])      # resolved from src key R1
+    text = repr(real)
+    assert "ข้อมูลจริง" in text and "ที่มา" in text and "สัญญาอนุญาต" in text
+    assert dict(real)["name"] == "road-7-dangerous-days"
+
+
+def test_unknown_name_suggests_the_close_one():
+    with pytest.raises(KeyError, match="provinces"):
+        data.load("provinse")
+
+
+def test_not_a_table():
+    with pytest.raises(ValueError, match="ไม่ใช่ตาราง"):
+        data.load("facts-sources-notes")
+
+
+# --------------------------------------------------------------------------------------------
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A private copy of data/ selected with KIT_DATA_DIR, so files can be broken safely."""
+    target = tmp_path / "data"
+    shutil.copytree(paths.data_dir(), target)
+    monkeypatch.setenv("KIT_DATA_DIR", str(target))
+    yield target
+
+
+def test_missing_file_gives_thai_error_with_restore_hint(data_copy):
+    (data_copy / "practice" / "pm25_stations.csv").unlink()
+    with pytest.raises(data.DataFileError) as err:
+        data.load("pm25-stations")
+    message = str(err.value)
+    assert "ไม่พบไฟล์" in message
+    assert "git checkout -- data/practice/pm25_stations.csv" in message
+    assert "make_practice_data.py" in message
+    assert err.value.file == "practice/pm25_stations.csv" and err.value.name == "pm25-stations"
+
+
+def test_altered_file_is_refused(data_copy):
+    target = data_copy / "facts" / "road_7_dangerous_days.csv"
+    target.write_text(target.read_text(encoding="utf-8").replace(",401,", ",402,"), encoding="utf-8")
+    with pytest.raises(data.DataFileError, match="ถูกแก้ไข") as err:
+        data.load("road-7-dangerous-days")
+    assert "git checkout -- data/facts/road_7_dangerous_days.csv" in str(err.value)
+
+
+def test_altered_after_a_good_load_is_still_caught(data_copy):
+    assert len(data.load("pm25-national-annual")) == 3
+    target = data_copy / "facts" / "pm25_national_annual.csv"
+    target.write_bytes(target.read_bytes() + b"2563,2020,,,,,,,,,X\n")
+    with pytest.raises(data.DataFileError):
+        data.load("pm25-national-annual")
+
+
+def test_missing_datapackage(data_copy):
+    (data_copy / "datapackage.json").unlink()
+    with pytest.raises(data.DataFileError, match="datapackage.json"):
+        data.datasets()
+
+
+# --------------------------------------------------------------------------------------------
+# real figures: spot checks that the copies are the recorded values (never edited by hand)
+def test_real_figures_spot_checks():
+    prov = data.load("provinces")
+    assert len(prov) == 77 and int(prov["population_31dec2562"].sum()) == 66_558_935
+    assert prov["region_6"].value_counts().to_dict() == {
+        "ภาคกลาง": 22, "ภาคตะวันออกเฉียงเหนือ": 20, "ภาคใต้": 14, "ภาคเหนือ": 9, "ภาคตะวันออก": 7, "ภาคตะวันตก": 5}
+    road = data.load("road-7-dangerous-days").set_index(["festival", "festival_year_be"])
+    assert road.loc[("ปีใหม่ New Year", 2551), ["crashes", "injured", "deaths"]].tolist() == [4475, 4903, 401]
+    label = data.load("population-label-check-2564-vs-2565").set_index("province_en")
+    assert label.loc["Samut Songkhram", "bulletin_q4_2565_value_labelled_2564"] == 189453
+    assert label.loc["Samut Songkhram", "faqthai_2564_value"] == 190842
+
+
+def test_covid_daily_identities_hold():
+    covid = data.load("covid19-daily-2021-04")
+    assert len(covid) == 31
+    for new, cum in [("new_confirmed", "confirmed_cumulative"), ("new_deaths", "deaths_cumulative"),
+                     ("new_recovered", "recovered_cumulative"), ("new_hospitalized", "hospitalized_current")]:
+        assert (covid[cum].diff().iloc[1:] == covid[new].iloc[1:]).all(), cum
+    total = covid["recovered_cumulative"] + covid["hospitalized_current"] + covid["deaths_cumulative"]
+    assert (total == covid["confirmed_cumulative"]).all()
+
+
+def test_source_disagreements_stay_visible():
+    rain = data.load("rainfall-thailand-annual")
+    assert sorted(rain.loc[rain["year_be"] == 2559, "rain_mm"].tolist()) == [1667.0, 1718.1]
+    tourism = data.load("tourism-arrivals-announced-2012-2025")
+    assert (tourism["year_be"] == 2561).sum() == 4      # 2018: initial and revised figures, side by side
