@@ -32,6 +32,25 @@ class ThaiSetupWarning(UserWarning):
     """A problem that makes Thai text look wrong in charts."""
 
 
+def _use_inline_backend() -> None:
+    """Show figures inside the notebook even when MPLBACKEND=Agg is set (tests, CI).
+
+    Activating the inline backend resets some rcParams, so this runs before the style is applied.
+    Outside a Jupyter kernel (plain Python, pytest) nothing changes.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is None or shell.__class__.__name__ != "ZMQInteractiveShell":
+        return
+    import matplotlib
+
+    if "inline" not in matplotlib.get_backend():
+        shell.run_line_magic("matplotlib", "inline")
+
+
 def _apply_style(font_ok: bool) -> None:
     import matplotlib as mpl
     import seaborn as sns
@@ -85,6 +104,7 @@ def setup(quiet: bool = True) -> dict:
     """
     font_ok = thaifont.register_font()
     shaping = thaifont.shaping_available()
+    _use_inline_backend()
     _apply_style(font_ok)
     _apply_pandas_options()
     if not font_ok:
