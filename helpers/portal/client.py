@@ -1,0 +1,704 @@
+"""The :class:`Portal` client: live CKAN answers when reachable, the bundled snapshot when not.
+
+ตัวเชื่อมต่อพอร์ทัลข้อมูลเปิด (CKAN) ใช้ ckanapi ถามพอร์ทัลจริงเมื่อเชื่อมต่อได้
+และตอบจากสำเนาแคตตาล็อกในชุดเรียนเมื่อออฟไลน์ (``KIT_OFFLINE=1``) หรือเมื่อพอร์ทัลใช้งานไม่ได้
+
+>>> kit = Portal(offline=True, verbose=False)
+>>> kit
+Portal(base_url='https://data.go.th', offline=True, api_key=None)
+>>> kit.search("ฝุ่น", fmt="xlsx")["name"].tolist()
+['pm25-bangkok-districts', 'pm25-monthly-region-2566']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pandas as pd
+
+from .. import paths
+from . import errors
+from .http import USER_AGENT, KitSession, check_scheme, translate
+from .snapshot import Snapshot
+from .tables import DatasetInfo, organizations_table, search_table
+
+__all__ = ["Portal", "DEFAULT_URL", "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", "safe_filename",
+           "is_offline_env"]
+
+DEFAULT_URL = "https://data.go.th"
+OPEND_URL = "https://opend.data.go.th"
+PAGE_SIZE = 10_000  # ckanext-thai_gdc caps datastore_search at 10,000 rows per call
+MAX_BYTES = 500 * 1024 * 1024
+CHUNK = 64 * 1024
+RECORD = ".kit-download.json"
+
+OFFLINE_NOTICE = ("📴 โหมดออฟไลน์ (offline): ใช้สำเนาแคตตาล็อกของ data.go.th ที่บันทึกไว้ในชุดเรียนแทนการเชื่อมต่อ"
+                  "พอร์ทัลจริง (ชุดข้อมูลส่วนใหญ่ในสำเนานี้เป็นข้อมูลจำลอง)")
+
+# "Say so once per session": one flag for the whole Python process (one notebook kernel).
+_NOTICE = {"shown": False}
+
+
+def is_offline_env() -> bool:
+    """True when the environment asks for offline mode (``KIT_OFFLINE`` = 1/true/yes).
+
+    >>> isinstance(is_offline_env(), bool)
+    True
+    """
+    return os.environ.get("KIT_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _interactive() -> bool:
+    # Progress bars only for a person watching: never in tests, nbval or offline mode, so that
+    # nothing is written to stderr there.
+    if is_offline_env() or "PYTEST_CURRENT_TEST" in os.environ:
+        return False
+    if "ipykernel" in sys.modules:
+        return True
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())
+
+
+def safe_filename(url: str, fallback: str = "download") -> str:
+    """A file name that is safe on every system, taken from the last part of a URL.
+
+    Thai letters are kept; path separators, ``..`` and odd characters are not.
+
+    >>> safe_filename("https://data.go.th/dataset/x/resource/y/download/trend-domistic-tourists.json")
+    'trend-domistic-tourists.json'
+    >>> safe_filename("https://x.org/a/..%2F..%2Fetc%2Fpasswd")
+    'passwd'
+    >>> safe_filename("https://x.org/ข้อมูล ฝุ่น 2566.csv?x=1")
+    'ข้อมูล_ฝุ่น_2566.csv'
+    >>> safe_filename("https://x.org/", fallback="resource-1.csv")
+    'resource-1.csv'
+    """
+    last = unquote(urlsplit(str(url)).path).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    last = unicodedata.normalize("NFC", last)
+    name = re.sub(r"[^\w.\-\u0E00-\u0E7F]+", "_", last).strip("._ ")
+    if not name:
+        name = fallback
+    if len(name) > 120:  # keep the suffix, cut the stem
+        stem, dot, suffix = name.rpartition(".")
+        name = (stem[: 110] + dot + suffix[:9]) if dot and len(suffix) < 10 else name[:120]
+    return name
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    # Write next to the target, then os.replace: a reader never sees half a file.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _atomic_copy(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
+    os.close(fd)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _sha256(path: Path) -> str:
+    import pooch
+
+    return pooch.file_hash(str(path), alg="sha256")
+
+
+def _known_hash(value) -> str | None:
+    """``sha256:<hex>`` from a CKAN ``hash`` field when it is a SHA-256, else None."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip().lower()
+    if value.startswith("sha256:"):
+        value = value[7:]
+    return f"sha256:{value}" if re.fullmatch(r"[0-9a-f]{64}", value) else None
+
+
+@contextlib.contextmanager
+def _quiet_pooch():
+    # pooch logs "Downloading ..." and the SHA256 to stderr; nbval compares stderr.
+    import pooch
+
+    logger = pooch.get_logger()
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+class _Downloader:
+    """A pooch downloader (``downloader(url, output_file, pooch)``) with the kit's rules.
+
+    Written by hand because pooch's HTTPDownloader has no size limit, no check of the
+    announced Content-Length, no Thai errors and no shared session (User-Agent, retries).
+    pooch still does the rest: temporary file in the same folder, hash check, rename.
+    """
+
+    def __init__(self, session: KitSession, max_bytes: int, progress: bool):
+        self.session, self.max_bytes, self.progress = session, max_bytes, progress
+        self.size = 0
+
+    def __call__(self, url, output_file, pooch=None, check_only=False):
+        from tqdm.auto import tqdm
+
+        response = self.session.get(url, stream=True)
+        try:
+            announced = response.headers.get("Content-Length")
+            announced = int(announced) if announced and announced.isdigit() else None
+            if announced is not None and announced > self.max_bytes:
+                raise errors.DownloadTooLarge(self.max_bytes)
+            got = 0
+            with open(output_file, "wb") as out, tqdm(
+                total=announced, unit="B", unit_scale=True, desc="ดาวน์โหลด",
+                disable=not self.progress, leave=False,
+            ) as bar:
+                try:
+                    for chunk in response.iter_content(CHUNK):
+                        got += len(chunk)
+                        if got > self.max_bytes:
+                            raise errors.DownloadTooLarge(self.max_bytes)
+                        out.write(chunk)
+                        bar.update(len(chunk))
+                except errors.PortalError:
+                    raise
+                except Exception as exc:  # urllib3 IncompleteRead, reset, read timeout
+                    err = translate(exc, url, self.session.timeout)
+                    if isinstance(err, (errors.DownloadIncomplete, errors.PortalConnectionError)):
+                        raise errors.DownloadIncomplete(got, announced) from None
+                    raise err from None
+            wire = response.raw.tell() if response.raw is not None else got
+            if announced is not None and wire < announced:
+                raise errors.DownloadIncomplete(wire, announced)
+            self.size = got
+        finally:
+            response.close()
+
+
+class Portal:
+    """A CKAN portal (data.go.th by default) with an offline twin from ``data/catalog/``.
+
+    Parameters (all optional):
+
+    * ``base_url`` — any CKAN (``https://gdcatalog.go.th``, a mirror ...); default ``$KIT_PORTAL_URL``
+      or ``https://data.go.th``.  ``https://opend.data.go.th`` uses the opend gateway
+      (``/get-ckan/<action>`` with an ``api-key`` header from ``$KIT_OPEND_API_KEY``).
+    * ``offline`` — answer from the snapshot only; default ``$KIT_OFFLINE``.
+    * ``api_key`` — the opend User Token (never printed, logged or written to disk).
+    * ``timeout`` (seconds for every request: one number, or (connect, read)), ``retries`` and
+      ``backoff`` (429/5xx, bounded), ``max_bytes`` (download size limit, default 500 MB).
+    * ``fallback`` — after a network/portal failure print the Thai reason and answer from the
+      snapshot (default True); False raises the :mod:`~helpers.portal.errors` exception.
+    * ``cache_ttl`` — seconds a live answer is reused from the cache (0 = never).
+    * ``catalog`` / ``cache`` — folders of the snapshot and of the cache (defaults from
+      :mod:`helpers.paths`).  ``verbose=False`` silences the messages; ``progress`` forces
+      the progress bars on or off (default: only for a person at a notebook or terminal).
+
+    >>> Portal("ftp://example.org")
+    Traceback (most recent call last):
+    ...
+    helpers.portal.errors.UnsupportedURLScheme: ที่อยู่ “ftp://example.org” ไม่ได้ขึ้นต้นด้วย http:// หรือ https:// (URL scheme “ftp”) ชุดเรียนเปิดได้เฉพาะลิงก์เว็บเท่านั้น
+    >>> "abc" in repr(Portal(OPEND_URL, api_key="abc", offline=True))
+    False
+    """
+
+    def __init__(self, base_url: str | None = None, *, offline: bool | None = None,
+                 api_key: str | None = None, timeout: float | tuple = (5.0, 20.0), retries: int = 2,
+                 backoff: float = 0.5, max_bytes: int = MAX_BYTES, fallback: bool = True,
+                 cache_ttl: float = 3600.0, catalog: str | Path | None = None,
+                 cache: str | Path | None = None, verbose: bool = True, progress: bool | None = None,
+                 gateway: bool | None = None):
+        url = base_url or os.environ.get("KIT_PORTAL_URL") or DEFAULT_URL
+        self.base_url = check_scheme(url.strip()).rstrip("/")
+        host = urlsplit(self.base_url).hostname or ""
+        self.gateway = bool(gateway) if gateway is not None else host.startswith("opend.")
+        self.offline = is_offline_env() if offline is None else bool(offline)
+        self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self.max_bytes, self.fallback, self.cache_ttl = max_bytes, fallback, cache_ttl
+        self.verbose, self.progress = verbose, progress
+        self._catalog_dir = catalog
+        self._cache_dir = cache
+        self._api_key = api_key if api_key is not None else (
+            os.environ.get("KIT_OPEND_API_KEY") or _session_key.get("key"))
+        self._went_offline = False
+        self._session: KitSession | None = None
+        self._snapshot: Snapshot | None = None
+
+    def __repr__(self) -> str:
+        key = "'***'" if self._api_key else "None"
+        return f"Portal(base_url={self.base_url!r}, offline={self.offline}, api_key={key})"
+
+    # -- plumbing ------------------------------------------------------------------------------
+    @property
+    def snapshot(self) -> Snapshot:
+        """The offline catalogue (:class:`~helpers.portal.snapshot.Snapshot`).
+
+        >>> len(Portal(offline=True).snapshot.packages) >= 30
+        True
+        """
+        if self._snapshot is None:
+            self._snapshot = Snapshot(self._catalog_dir)
+        return self._snapshot
+
+    @property
+    def cache(self) -> Path:
+        """Folder for downloads and live answers (``helpers.paths.cache_dir()`` by default).
+
+        >>> Portal(offline=True).cache == paths.cache_dir()
+        True
+        """
+        folder = Path(self._cache_dir) if self._cache_dir is not None else paths.cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    @property
+    def session(self) -> KitSession:
+        """The HTTP session (User-Agent, timeout, retries); made on first use.
+
+        >>> Portal(offline=True, timeout=3).session.timeout
+        3
+        """
+        if self._session is None:
+            self._session = KitSession(
+                timeout=self.timeout, retries=self.retries, backoff=self.backoff,
+                api_key=self._api_key, key_host=urlsplit(self.base_url).hostname,
+                gateway=self.gateway)
+        return self._session
+
+    def _say(self, text: str) -> None:
+        if self.verbose:
+            print(text)
+
+    def _announce_offline(self) -> None:
+        if self.verbose and not _NOTICE["shown"]:
+            _NOTICE["shown"] = True
+            print(OFFLINE_NOTICE)
+
+    def _show_progress(self) -> bool:
+        return _interactive() if self.progress is None else bool(self.progress)
+
+    @property
+    def is_offline(self) -> bool:
+        """True when answers come from the snapshot (asked for, or after a network failure).
+
+        >>> Portal(offline=True).is_offline
+        True
+        """
+        return self.offline or self._went_offline
+
+    def _call(self, action: str, **params):
+        """One CKAN action through ckanapi, with every failure turned into a Thai PortalError."""
+        import ckanapi
+
+        if self.gateway:  # GET query string: lists and dicts travel as JSON text
+            params = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
+                      for k, v in params.items()}
+        ckan = ckanapi.RemoteCKAN(self.base_url, user_agent=USER_AGENT, session=self.session,
+                                  get_only=self.gateway)
+        try:
+            return ckan.call_action(action, params, requests_kwargs={"timeout": self.timeout})
+        except errors.DownloadIncomplete:
+            raise errors.PortalBadJSON() from None  # an API answer cut off mid-way
+        except errors.PortalError:
+            raise
+        except ckanapi.NotFound:
+            what = "ทรัพยากร (resource)" if action.startswith(("resource", "datastore")) else "ชุดข้อมูล"
+            name = params.get("id") or params.get("resource_id") or action
+            raise errors.PortalNotFound(what, str(name)) from None
+        except ckanapi.NotAuthorized:
+            raise errors.PortalNotAuthorized() from None
+        except (ckanapi.ValidationError, ckanapi.SearchQueryError, ckanapi.SearchError) as exc:
+            raise errors.PortalError(
+                f"พอร์ทัลไม่รับคำขอนี้ (validation error): ตรวจคำค้นหรือพารามิเตอร์อีกครั้ง — {exc}") from None
+        except ckanapi.CKANAPIError:
+            raise errors.PortalBadJSON() from None
+        except Exception as exc:  # requests errors raised outside Session.request
+            raise translate(exc, self.base_url, self.timeout) from None
+
+    def _cached_call(self, action: str, **params):
+        """A live action answer, reused from the cache for ``cache_ttl`` seconds (no request)."""
+        key_src = json.dumps([self.base_url, action, params], sort_keys=True, ensure_ascii=False,
+                             default=str)
+        key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()[:32]
+        folder = self.cache / "answers"
+        file = folder / f"{action}-{key}.json"
+        if self.cache_ttl > 0 and file.is_file() and time.time() - file.stat().st_mtime < self.cache_ttl:
+            try:
+                return json.loads(file.read_text(encoding="utf-8"))["result"]
+            except (ValueError, KeyError):
+                file.unlink(missing_ok=True)  # a damaged cache entry: ask again
+        result = self._call(action, **params)
+        if self.cache_ttl > 0:
+            folder.mkdir(parents=True, exist_ok=True)
+            _atomic_write_text(file, json.dumps({"action": action, "result": result},
+                                                ensure_ascii=False))
+        return result
+
+    def _live_or_snapshot(self, live, offline, available=lambda: True):
+        """Ask the portal; on a network/portal failure say why (Thai) and answer from the snapshot.
+
+        ``available()`` tells whether the snapshot can answer this question at all; when it cannot,
+        the original error is raised (a fallback that only says "not in the snapshot" hides the cause).
+        """
+        if self.is_offline:
+            self._announce_offline()
+            return offline()
+        try:
+            return live()
+        except errors.PortalError as exc:
+            if not (self.fallback and exc.fallback and available()):
+                raise
+            self._say(f"⚠️ {exc}")
+            if isinstance(exc, (errors.PortalBlocked, errors.PortalConnectionError, errors.PortalTimeout)):
+                self._went_offline = True  # do not make a class wait for the same failure again
+            self._announce_offline()
+            return offline()
+
+    # -- the five learner functions ------------------------------------------------------------
+    def search(self, query: str = "", organization: str | None = None, fmt: str | None = None,
+               rows: int = 20) -> pd.DataFrame:
+        """Find data sets: a DataFrame with name, title, organization, formats, last_modified,
+        license and num_resources (``df.attrs["source"]`` says "live" or "snapshot").
+
+        >>> df = Portal(offline=True, verbose=False).search("อุบัติเหตุ", organization="disaster")
+        >>> df[["name", "formats", "num_resources"]]
+                                   name     formats  num_resources
+        0   road-accident-newyear-7days  XSL, XLSX              3
+        1  road-accident-songkran-7days        XSL              2
+        """
+        rows = max(0, min(int(rows), 1000))
+
+        def live():
+            fq = []
+            if organization:
+                fq.append(f"organization:{organization}")
+            if fmt:
+                fq.append(f'res_format:"{fmt.upper()}"')
+            result = self._cached_call("package_search", q=query or "*:*", fq=" ".join(fq), rows=rows)
+            df = search_table(result.get("results", []))
+            df.attrs["source"] = "live"
+            df.attrs["count"] = int(result.get("count", len(df)))
+            return df
+
+        def offline():
+            hits = self.snapshot.search(query, organization=organization, fmt=fmt, rows=10**6)
+            df = search_table(hits[:rows])
+            df.attrs["source"] = "snapshot"
+            df.attrs["count"] = len(hits)
+            return df
+
+        return self._live_or_snapshot(live, offline)
+
+    def dataset(self, name: str) -> DatasetInfo:
+        """A data set's metadata: ``.info`` (Thai labels), ``.resources`` (DataFrame), ``.raw``.
+
+        >>> ds = Portal(offline=True, verbose=False).dataset("pm25-daily-2566")
+        >>> ds.info["ความถี่ในการปรับปรุงข้อมูล"], ds.resources["format"].tolist()
+        ('ทุก 1 วัน', ['CSV', 'CSV'])
+        """
+        return self._live_or_snapshot(
+            lambda: DatasetInfo(self._cached_call("package_show", id=name), source="live"),
+            lambda: DatasetInfo(self.snapshot.package(name), source="snapshot"),
+            lambda: self._in_snapshot(self.snapshot.package, name),
+        )
+
+    @staticmethod
+    def _in_snapshot(lookup, key) -> bool:
+        try:
+            lookup(key)
+        except errors.PortalError:
+            return False
+        return True
+
+    def organizations(self) -> pd.DataFrame:
+        """Publishing organisations: name, title, package_count.
+
+        >>> orgs = Portal(offline=True, verbose=False).organizations()
+        >>> orgs.set_index("name").loc["pcd", "title"]
+        'กรมควบคุมมลพิษ'
+        """
+        def live():
+            # CKAN silently caps all_fields lists (25 by default, 200-300 on Thai GD-Catalog sites)
+            # whatever limit we ask for, so page by what actually came back until nothing new comes.
+            orgs, seen, offset = [], set(), 0
+            for _ in range(100):  # bounded: 100 pages
+                page = self._cached_call("organization_list", all_fields=True, limit=1000, offset=offset)
+                fresh = [o for o in page if (o.get("id") or o.get("name")) not in seen]
+                if not page or not fresh:
+                    break
+                seen.update(o.get("id") or o.get("name") for o in fresh)
+                orgs.extend(fresh)
+                offset += len(page)
+            df = organizations_table(orgs)
+            df.attrs["source"] = "live"
+            return df
+
+        def offline():
+            df = organizations_table(self.snapshot.organizations())
+            df.attrs["source"] = "snapshot"
+            return df
+
+        return self._live_or_snapshot(live, offline)
+
+    def datastore(self, resource_id: str, filters: dict | None = None,
+                  limit: int | None = None) -> pd.DataFrame:
+        """Rows of a DataStore table as a DataFrame, fetched 10,000 rows per request.
+
+        ``filters`` is ``{column: value}`` (or a list of accepted values); ``limit`` caps the rows.
+        Offline, the tourism practice file answers for its resource id.
+
+        >>> kit = Portal(offline=True, verbose=False)
+        >>> rid = kit.dataset("domestic-tourism-province").resources.loc[0, "id"]
+        >>> kit.datastore(rid, filters={"Province": "เชียงใหม่"}, limit=3).shape
+        (3, 10)
+        """
+        filters = dict(filters or {})
+        if limit is not None and int(limit) < 0:
+            raise ValueError("limit ต้องเป็นจำนวนเต็มบวก")
+
+        def columns(fields):
+            return [f["id"] for f in fields if f.get("id") not in ("_id", "_full_text")]
+
+        def live():
+            from tqdm.auto import tqdm
+
+            want = None if limit is None else int(limit)
+            params = {"resource_id": resource_id}
+            if filters:
+                params["filters"] = filters
+            first = self._call("datastore_search", limit=min(PAGE_SIZE, want if want is not None else PAGE_SIZE),
+                               offset=0, **params)
+            total = int(first.get("total") or 0)
+            target = total if want is None else min(want, total)
+            records = list(first.get("records", []))
+            with tqdm(total=target, initial=len(records), unit="แถว", desc="DataStore",
+                      disable=not self._show_progress(), leave=False) as bar:
+                while len(records) < target:
+                    page = self._call("datastore_search", offset=len(records),
+                                      limit=min(PAGE_SIZE, target - len(records)), **params)
+                    got = page.get("records", [])
+                    if not got:
+                        break
+                    records.extend(got)
+                    bar.update(len(got))
+            df = pd.DataFrame.from_records(records[:target], columns=columns(first.get("fields", [])))
+            df.attrs["source"] = "live"
+            df.attrs["total"] = total
+            return df
+
+        def offline():
+            data = self.snapshot.datastore(resource_id)
+            df = pd.DataFrame.from_records(data["records"], columns=columns(data["fields"]))
+            for col, value in filters.items():
+                accepted = value if isinstance(value, (list, tuple, set)) else [value]
+                df = df[df[col].isin(list(accepted))]
+            if limit is not None:
+                df = df.head(int(limit))
+            df = df.reset_index(drop=True)
+            df.attrs["source"] = "snapshot"
+            df.attrs["total"] = int(data["total"])
+            return df
+
+        return self._live_or_snapshot(live, offline,
+                                      lambda: self._in_snapshot(self.snapshot.datastore, resource_id))
+
+    def download(self, resource, dest: str | Path | None = None, *, max_bytes: int | None = None,
+                 sha256: str | None = None) -> Path:
+        """Download one resource and return the local :class:`~pathlib.Path`.
+
+        ``resource`` is a resource id, an http(s) URL, a resource dict, or a row of
+        ``dataset(...).resources``.  The file is streamed (progress bar for a person watching),
+        limited to ``max_bytes``, written to a temporary file in the same folder and renamed only
+        when complete, and its SHA-256 is checked (against ``sha256`` or the portal's ``hash``)
+        and recorded.  A second call answers from the cache without any request.  ``dest`` is a
+        folder to copy the file into (default: the cache folder).  Offline, resources of the
+        snapshot that map to a bundled practice file are copied from ``data/practice/``.
+
+        >>> kit = Portal(offline=True, verbose=False)
+        >>> res = kit.dataset("injuries-newyear-2551").resources.iloc[0]
+        >>> kit.download(res).name
+        'injuries_newyear_2551.csv'
+        """
+        limit = self.max_bytes if max_bytes is None else int(max_bytes)
+        early_key, early_hash = self._quick_key(resource)
+        cached = None
+        if early_key:  # a file we already have answers without any request
+            cached = self._cached_download(self._download_folder(early_key),
+                                           _known_hash(sha256) or early_hash)
+        if cached is None:
+            res = self._as_resource(resource)
+            key = res.get("id") or hashlib.sha256(res["url"].encode("utf-8")).hexdigest()[:24]
+            folder = self._download_folder(key)
+            expected = _known_hash(sha256) or _known_hash(res.get("hash"))
+            name = safe_filename(res.get("url", ""), fallback=f"resource-{key[:8]}")
+            cached = self._cached_download(folder, expected)
+        if cached is None:
+            practice = self.snapshot.practice_path(res)
+            cached = self._live_or_snapshot(
+                lambda: self._download_live(res, folder, name, expected, limit),
+                lambda: self._download_offline(res, folder, name),
+                lambda: practice is not None and practice.is_file())
+        if dest is None:
+            return cached
+        target = Path(dest).expanduser() / cached.name
+        if target.resolve() != cached.resolve():
+            _atomic_copy(cached, target)
+        return target
+
+    # -- download internals --------------------------------------------------------------------
+    def _download_folder(self, key: str) -> Path:
+        return self.cache / "downloads" / re.sub(r"[^\w\-]", "_", key)
+
+    def _quick_key(self, resource) -> tuple[str | None, str | None]:
+        """The cache key (resource id or URL hash) and known hash, found without any request."""
+        if isinstance(resource, pd.Series):
+            resource = resource.to_dict()
+        if isinstance(resource, dict):
+            return resource.get("id") or None, _known_hash(resource.get("hash"))
+        if isinstance(resource, str):
+            text = resource.strip()
+            if "://" in text:
+                check_scheme(text)
+                snap = self.snapshot.resource_by_url(text)
+                if snap:
+                    return snap["id"], _known_hash(snap.get("hash"))
+                return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24], None
+            return text or None, None
+        return None, None
+
+    def _as_resource(self, resource) -> dict:
+        if isinstance(resource, DatasetInfo):
+            if resource.resources.empty:
+                raise errors.OfflineNotAvailable("ไฟล์ในชุดข้อมูลนี้")
+            resource = resource.resources.iloc[0]
+        if isinstance(resource, pd.Series):
+            resource = resource.to_dict()
+        if isinstance(resource, dict):
+            res = {k: v for k, v in resource.items()}
+            if res.get("url"):
+                check_scheme(res["url"])
+            if res.get("id"):  # fill missing fields (hash, practice file) from the snapshot
+                try:
+                    full = self.snapshot.resource(res["id"])
+                except errors.PortalNotFound:
+                    full = {}
+                res = {**full, **{k: v for k, v in res.items() if v not in (None, "")}}
+            return res
+        text = str(resource).strip()
+        if "://" in text or text.lower().startswith(("javascript:", "data:", "file:", "mailto:")):
+            check_scheme(text)
+            return self.snapshot.resource_by_url(text) or {"url": text}
+        if self.is_offline:
+            return self.snapshot.resource(text)
+        try:
+            return {"id": text, **self._cached_call("resource_show", id=text)}
+        except errors.PortalError as exc:
+            if not (self.fallback and exc.fallback):
+                raise
+            try:
+                snap = self.snapshot.resource(text)
+            except errors.PortalNotFound:
+                raise exc from None
+            self._say(f"⚠️ {exc}")
+            if isinstance(exc, (errors.PortalBlocked, errors.PortalConnectionError, errors.PortalTimeout)):
+                self._went_offline = True
+            return snap
+
+    def _cached_download(self, folder: Path, expected: str | None) -> Path | None:
+        record_file = folder / RECORD
+        if not record_file.is_file():
+            return None
+        try:
+            record = json.loads(record_file.read_text(encoding="utf-8"))
+            path = folder / record["file"]
+        except (ValueError, KeyError):
+            return None
+        if not path.is_file():
+            return None
+        digest = _sha256(path)
+        if digest != record.get("sha256") or (expected and f"sha256:{digest}" != expected):
+            return None  # changed on disk or outdated: download again
+        source = str(record.get("source", ""))
+        if source.startswith("snapshot:"):  # a copy of a practice file: is it still the current one?
+            published = self.snapshot.practice_hash({"kit_practice_file": source[len("snapshot:"):]})
+            if published and published.startswith("sha256:") and published[7:] != digest:
+                return None
+        return path
+
+    def _write_record(self, folder: Path, path: Path, url: str, source: str) -> None:
+        record = {"file": path.name, "url": url, "sha256": _sha256(path),
+                  "size": path.stat().st_size, "source": source}
+        _atomic_write_text(folder / RECORD, json.dumps(record, ensure_ascii=False, indent=1))
+
+    def _clear(self, folder: Path) -> None:
+        # Remove an unverified earlier copy so that pooch cannot return it unchecked.
+        # Temporary files are left alone: they belong to a download running in another process.
+        if folder.is_dir():
+            for item in folder.iterdir():
+                if item.is_file() and not item.name.startswith(("tmp", ".tmp-")):
+                    item.unlink(missing_ok=True)
+
+    def _download_live(self, res: dict, folder: Path, name: str, expected: str | None,
+                       limit: int) -> Path:
+        import pooch
+
+        url = check_scheme(res.get("url") or "")
+        self._clear(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        downloader = _Downloader(self.session, limit, self._show_progress())
+        try:
+            with _quiet_pooch():
+                path = Path(pooch.retrieve(url, known_hash=expected, fname=name, path=folder,
+                                           downloader=downloader, progressbar=False))
+        except errors.PortalError:
+            raise
+        except ValueError:  # pooch: "hash of downloaded file ... does not match" (file deleted)
+            raise errors.ChecksumMismatch(name) from None
+        except Exception as exc:
+            raise translate(exc, url, self.timeout) from None
+        self._write_record(folder, path, url, "live")
+        return path
+
+    def _download_offline(self, res: dict, folder: Path, name: str) -> Path:
+        src = self.snapshot.practice_path(res)
+        if src is None or not src.is_file():
+            raise errors.OfflineNotAvailable("ไฟล์ของทรัพยากรนี้")
+        expected = self.snapshot.practice_hash(res)  # published in data/datapackage.json
+        self._clear(folder)
+        target = folder / name
+        _atomic_copy(src, target)
+        if expected:
+            import pooch
+
+            alg, _, want = expected.partition(":")
+            if pooch.file_hash(str(target), alg=alg).lower() != want.lower():
+                target.unlink()
+                raise errors.ChecksumMismatch(src.name)
+        self._write_record(folder, target, res.get("url", ""), f"snapshot:{res.get('kit_practice_file')}")
+        return target
+
+
+# The opend key typed with ask_api_key(): kept in memory for this session only.
+_session_key: dict[str, str] = {}
