@@ -1,0 +1,110 @@
+"""Shared plumbing for ``helpers.clean``: scalar/Series dispatch and "parse each distinct value once".
+
+ฟังก์ชันภายใน (ไม่ใช่ส่วนที่ผู้เรียนเรียกใช้โดยตรง): ช่วยให้ทุกฟังก์ชันรับได้ทั้งค่าเดี่ยวและ Series
+และแปลงเฉพาะค่าที่ไม่ซ้ำกัน แล้วกระจายผลกลับไปทุกแถว (เร็วมากเมื่อข้อมูลมีค่าซ้ำเยอะ)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["is_missing", "as_series", "factorize", "map_distinct", "ZERO_WIDTH", "SPACE_LIKE"]
+
+# Zero-width characters and the soft hyphen: invisible, never meaningful in Thai data.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Space-like characters that should count as an ordinary space (NBSP and friends).
+SPACE_LIKE = "\u00a0\u2007\u202f\u3000\u2009\u200a\u2002\u2003"
+
+
+def is_missing(x) -> bool:
+    """True for None, NaN, NaT and pd.NA (a scalar test that never raises).
+
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NaT, pd.NA, "", 0)]
+    [True, True, True, True, False, False]
+    """
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):  # list-like values are not "missing"
+        return False
+
+
+def as_series(values) -> tuple[pd.Series, bool]:
+    """Return ``(series, was_scalar)``; lists/arrays/Index become a Series, scalars a 1-row Series.
+
+    >>> s, scalar = as_series("๑๒")
+    >>> scalar, s.tolist()
+    (True, ['๑๒'])
+    """
+    if isinstance(values, pd.Series):
+        return values, False
+    if isinstance(values, pd.DataFrame):
+        raise TypeError("รับได้เฉพาะค่าเดี่ยวหรือคอลัมน์เดียว (Series) ไม่รับทั้งตาราง (DataFrame)")
+    if isinstance(values, (str, bytes, _dt.date, _dt.datetime, np.datetime64)) or np.ndim(values) == 0:
+        return pd.Series([values], dtype=object), True
+    if isinstance(values, (pd.Index, np.ndarray, list, tuple)) or isinstance(values, Iterable):
+        return pd.Series(list(values) if not isinstance(values, (pd.Index, np.ndarray)) else values), False
+    return pd.Series([values], dtype=object), True
+
+
+def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, uniques)`` of a Series: codes -1 for missing values, uniques an object array.
+
+    Uses pandas' object hash table directly when it is available: same answer as
+    ``pd.factorize`` but about 8 MB instead of 64 MB of peak memory for a million strings (it
+    skips the copies ``pd.factorize`` makes).  Falls back to ``pd.factorize`` otherwise.
+
+    >>> codes, uniques = factorize(pd.Series(["ก", None, "ข", "ก"]))
+    >>> codes.tolist(), uniques.tolist()
+    ([0, -1, 1, 0], ['ก', 'ข'])
+    """
+    if isinstance(s.dtype, pd.CategoricalDtype) or not (
+            pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)):
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        return np.asarray(codes), np.asarray(uniques, dtype=object)
+    values = s.to_numpy(dtype=object)
+    try:
+        from pandas._libs import hashtable  # private API: guarded, with the public fallback below
+
+        uniques, codes = hashtable.PyObjectHashTable(1024).factorize(values, na_sentinel=-1)
+    except Exception:  # pragma: no cover - depends on the pandas version
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+
+
+def map_distinct(s: pd.Series, func: Callable[[np.ndarray], np.ndarray], na_value, dtype,
+                 keep_non_text: bool = False) -> np.ndarray:
+    """Apply ``func`` to the distinct non-missing values of ``s`` and spread the results to every row.
+
+    ``func`` receives the distinct values (an object array) and returns an array of the same
+    length.  Missing rows get ``na_value``.  Written by hand because pandas has no "apply to the
+    uniques" primitive; factorize + take is the standard way to do it without a row loop.
+    ``keep_non_text=True`` gives every row that is not text its own original value back (missing
+    markers stay as they were, and 1, 1.0 and True, which share one hash slot, stay distinct).
+
+    >>> s = pd.Series(["a", None, "a"], dtype=object)
+    >>> out = map_distinct(s, lambda u: np.array([v.upper() for v in u], dtype=object), None, object)
+    >>> out.tolist()
+    ['A', None, 'A']
+    """
+    codes, uniques = factorize(s)
+    results = np.asarray(func(uniques), dtype=dtype)
+    # one extra slot at the end for the missing rows: code -1 picks the last element
+    table = np.empty(len(results) + 1, dtype=results.dtype)
+    table[:-1] = results
+    table[-1] = na_value
+    if isinstance(s.dtype, pd.StringDtype) and dtype is object:
+        # build the string array once for the distinct values and take from it: no per-row
+        # re-validation of a million strings (code -1 takes the last slot, the missing value)
+        return pd.array(table, dtype=s.dtype).take(codes)
+    out = table[codes]
+    if keep_non_text:
+        text = np.fromiter((isinstance(u, str) for u in uniques), dtype=bool, count=len(uniques))
+        keep = ~np.append(text, False)[codes]
+        if keep.any():
+            out[keep] = s.to_numpy(dtype=object)[keep]
+    return out
+

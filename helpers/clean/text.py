@@ -1,0 +1,106 @@
+"""Tidy Thai text (invisible characters, odd spaces, doubled vowels) and sort it the Thai way.
+
+ทำความสะอาดข้อความภาษาไทย และเรียงลำดับตามพจนานุกรมไทย
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+from pythainlp.util import collate, normalize
+
+from ._common import SPACE_LIKE, ZERO_WIDTH, as_series, map_distinct
+
+__all__ = ["clean_text", "sort_th", "sort_key_th"]
+
+_INVISIBLE = str.maketrans({**{c: None for c in ZERO_WIDTH}, **{c: " " for c in SPACE_LIKE}})
+# A space before ำ (sara am) is a PDF-extraction garble ("ก ำแพงเพชร"); pythainlp's normalize
+# removes spaces only before tone marks and upper/lower vowels, not before ำ, hence this regex.
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e])")
+
+
+def _clean_one(v: str) -> str:
+    t = " ".join(v.translate(_INVISIBLE).split())
+    t = _SPACE_BEFORE_MARK.sub("", t)
+    return normalize(t).strip()
+
+
+def clean_text(s, blank_to_na: bool = False):
+    """Remove zero-width characters, turn NBSP into spaces, collapse spaces, strip, pythainlp-normalize.
+
+    ทำความสะอาดข้อความ: ลบอักขระล่องหน (zero-width space), เปลี่ยน NBSP เป็นช่องว่างปกติ,
+    ยุบช่องว่างซ้ำ (รวมแท็บและขึ้นบรรทัดใหม่) ให้เหลือหนึ่งช่อง, ตัดช่องว่างหัวท้าย, ลบช่องว่างหน้า ``ำ``
+    และแก้ตัวสะกดซ้ำด้วย ``pythainlp.util.normalize`` (เช่น ``เเ`` → ``แ``, วรรณยุกต์ซ้ำ)
+    ค่าที่ไม่ใช่ข้อความคืนค่าเดิม ``blank_to_na=True`` เปลี่ยนข้อความว่างเป็น NaN
+
+    >>> clean_text("  เเมว\\u200b  ดำ\\u00a0 ")
+    'แมว ดำ'
+    >>> clean_text("ก ำแพงเพชร")
+    'กำแพงเพชร'
+    >>> clean_text(pd.Series([" ", "น้้ำ", 5]), blank_to_na=True).tolist()
+    [nan, 'น้ำ', 5]
+    """
+    series, scalar = as_series(s)
+
+    def _clean_uniques(uniques):
+        out = np.empty(len(uniques), dtype=object)
+        for i, v in enumerate(uniques):
+            if isinstance(v, str):
+                c = _clean_one(v)
+                out[i] = np.nan if (blank_to_na and c == "") else c
+            else:
+                out[i] = v
+        return out
+
+    if scalar:
+        return _clean_uniques([series.iloc[0]])[0]
+    if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
+        return series.copy()
+    if isinstance(series.dtype, pd.StringDtype):
+        values = map_distinct(series, _clean_uniques, series.dtype.na_value, object)
+        return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
+    values = map_distinct(series, _clean_uniques, None, object, keep_non_text=True)
+    return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
+
+
+def sort_key_th(s: pd.Series) -> pd.Series:
+    """Thai dictionary-order rank of each value, for ``sort_values(key=sort_key_th)``.
+
+    ใช้กับ ``DataFrame.sort_values("คอลัมน์", key=clean.sort_key_th)`` เพื่อเรียงตามพจนานุกรมไทย
+    ค่าว่างอยู่ท้ายสุด
+
+    >>> df = pd.DataFrame({"จังหวัด": ["เลย", "กระบี่", "ตาก"]})
+    >>> df.sort_values("จังหวัด", key=sort_key_th)["จังหวัด"].tolist()
+    ['กระบี่', 'ตาก', 'เลย']
+    """
+    series, _ = as_series(s)
+    uniques = [u for u in pd.unique(series.dropna()) if isinstance(u, str)]
+    rank = {v: i for i, v in enumerate(collate(uniques))}
+    return series.map(rank).astype("float64")
+
+
+def sort_th(values, reverse: bool = False):
+    """Sort Thai words in dictionary order (pythainlp ``collate``); list → list, Series → Series.
+
+    เรียงคำภาษาไทยตามลำดับพจนานุกรม (``sorted()`` ธรรมดาจะวางคำที่ขึ้นต้นด้วย เ แ โ ใ ไ ผิดที่)
+    รับ list/tuple ได้ list, รับ Series ได้ Series ที่เรียงแล้ว (index ติดไปกับค่า) ค่าว่าง/ค่าที่ไม่ใช่
+    ข้อความอยู่ท้ายสุด
+
+    >>> sort_th(["ไก่", "กา", "เขา", "ขา"])
+    ['กา', 'ไก่', 'ขา', 'เขา']
+    >>> sort_th(pd.Series(["เลย", None, "กระบี่"]))
+    2    กระบี่
+    0       เลย
+    1       NaN
+    dtype: str
+    """
+    if isinstance(values, pd.Series):
+        keys = sort_key_th(values)
+        return values.iloc[np.argsort(
+            (keys if not reverse else -keys).fillna(np.inf).to_numpy(), kind="stable")]
+    items = list(values)
+    words = [v for v in items if isinstance(v, str)]
+    others = [v for v in items if not isinstance(v, str)]
+    return collate(words, reverse=reverse) + others

@@ -1,0 +1,75 @@
+"""helpers.clean.clean_text, sort_th, sort_key_th."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import clean
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("  แมว  ", "แมว"), ("แมว\u200bดำ", "แมวดำ"), ("a\u00a0b", "a b"), ("a   b", "a b"), ("a\t\nb", "a b"),
+    ("เเมว", "แมว"), ("ก ำแพงเพชร", "กำแพงเพชร"), ("น้้ำ", "น้ำ"), ("\ufeffหัว", "หัว"),
+    ("กํา", "กำ"), ("", ""), ("   ", ""), ("ok", "ok"), ("a\u202fb", "a b"), ("ข้อ\u00adความ", "ข้อความ"),
+])
+def test_clean_text(text, expected):
+    assert clean.clean_text(text) == expected
+
+
+@pytest.mark.parametrize("value", [None, 5, 2.5, True])
+def test_clean_text_leaves_non_text_alone(value):
+    assert clean.clean_text(value) is value
+
+
+def test_clean_text_blank_to_na():
+    assert np.isnan(clean.clean_text("  ", blank_to_na=True))
+    assert clean.clean_text(" x ", blank_to_na=True) == "x"
+
+
+def test_clean_text_series():
+    s = pd.Series([" เเมว ", None, 3, "ก ำ", " "], index=list("abcde"), name="t")
+    before = s.copy()
+    out = clean.clean_text(s)
+    assert out.tolist()[0] == "แมว" and out["b"] is None and out["c"] == 3 and out["e"] == ""
+    assert out.name == "t" and out.index.equals(s.index)
+    pd.testing.assert_series_equal(s, before)
+    strs = pd.Series([" a ", None], dtype="str")
+    out = clean.clean_text(strs, blank_to_na=True)
+    assert out.dtype == strs.dtype and out.iloc[0] == "a" and pd.isna(out.iloc[1])
+    nums = pd.Series([1.0, 2.0])
+    pd.testing.assert_series_equal(clean.clean_text(nums), nums)
+
+
+def test_sort_th_list_puts_leading_vowels_right():
+    words = ["ไก่", "เกิด", "กาล", "เป็ด", "หมู", "วัว", "วันที่"]
+    assert clean.sort_th(words) == ["กาล", "เกิด", "ไก่", "เป็ด", "วันที่", "วัว", "หมู"]
+    assert sorted(words) != clean.sort_th(words)   # plain sorted() gets Thai wrong
+    assert clean.sort_th(words, reverse=True)[0] == "หมู"
+    assert words[0] == "ไก่"                       # input untouched
+
+
+def test_sort_th_tuple_and_missing_values():
+    assert clean.sort_th(("เลย", None, "กระบี่")) == ["กระบี่", "เลย", None]
+
+
+def test_sort_th_series_keeps_index_with_values():
+    s = pd.Series(["เลย", None, "กระบี่", "ตาก"], index=[10, 11, 12, 13], name="จังหวัด")
+    out = clean.sort_th(s)
+    assert out.index.tolist() == [12, 13, 10, 11] and out.name == "จังหวัด"
+    assert clean.sort_th(s, reverse=True).index.tolist()[:3] == [10, 13, 12]
+    assert s.index.tolist() == [10, 11, 12, 13]
+
+
+def test_sort_key_th_in_sort_values():
+    df = pd.DataFrame({"จังหวัด": ["ไก่", "กา", "เขา", "ขา"], "n": [1, 2, 3, 4]})
+    out = df.sort_values("จังหวัด", key=clean.sort_key_th)
+    assert out["จังหวัด"].tolist() == ["กา", "ไก่", "ขา", "เขา"]
+
+
+def test_clean_text_keeps_each_non_text_value_as_it_was():
+    s = pd.Series([True, 1, 1.0, None, np.nan, " a "], dtype=object)
+    out = clean.clean_text(s)
+    assert [type(v) for v in out[:3]] == [bool, int, float]
+    assert out.iloc[3] is None and np.isnan(out.iloc[4]) and out.iloc[5] == "a"
