@@ -49,11 +49,14 @@ def test_loaded_checkpoint_equals_the_recipe_output(cleaned, name):
     pd.testing.assert_frame_equal(data.load(name), cleaned[name])
 
 
-@pytest.mark.parametrize("name", CHECKPOINTS)
+# The agency-report recipe reads the workbook itself (read_excel_th needs a path), so it has no
+# input table that it could change.
+TABLE_RECIPES = [name for name in CHECKPOINTS if recipes.RECIPES[name][0] != "agency-report"]
+
+
+@pytest.mark.parametrize("name", TABLE_RECIPES)
 def test_recipe_does_not_touch_its_input(name):
     raw_name, recipe = recipes.RECIPES[name]
-    if raw_name == "agency-report":
-        pytest.skip("this recipe reads the file itself (read_excel_th needs a path)")
     raw = data.load(raw_name)
     before = raw.copy()
     recipe(raw)

@@ -1,0 +1,398 @@
+"""Set the kit up on Google Colab: pinned packages, the kit itself, and a Thai note when to restart.
+
+ทำไมต้องมีโมดูลนี้: Colab เปิดโน้ตบุ๊กจาก GitHub มาเพียงไฟล์เดียว ไม่มีโฟลเดอร์ ``helpers/`` และ
+``data/`` มาด้วย และ Colab ติดตั้ง matplotlib 3.10 ไว้ ซึ่งจัดวางสระและวรรณยุกต์ไทยในกราฟไม่ถูกต้อง
+เซลล์แรกของทุกโน้ตบุ๊ก (ติดแท็ก ``kit-colab``) จึงทำงานเฉพาะบน Colab ดังนี้
+
+1. ``git clone --depth 1`` ชุดเรียนไปที่ ``/content/thai-opendata-kit`` (ถ้ายังไม่มี)
+2. เรียกไฟล์นี้ด้วย ``runpy.run_path(...)`` แล้วเรียก ``main()``: ติดตั้งแพ็กเกจตามรุ่นใน
+   ``requirements.lock`` ติดตั้งชุดเรียนแบบ ``pip install --no-deps -e`` ทำให้ ``import helpers``
+   ใช้ได้ทันทีในเซสชันเดิม และบอกเป็นภาษาไทยเมื่อต้องรีสตาร์ตเซสชัน (restart session)
+
+Design notes (why it is built this way):
+
+* Chicken and egg: before the clone, ``helpers`` cannot be imported, so the notebook cell is tiny
+  and self-contained, and this file runs *by path*.  Its top level therefore imports only the
+  standard library and never uses relative imports (``cell_source()`` imports ``helpers.env``
+  lazily; it is only called from inside the installed package).
+* No ``sys.path`` edits: the kit is installed the normal way (editable), and the running
+  interpreter is told about it by processing that distribution's own ``.pth`` file, exactly what
+  ``site`` does at the next start (``activate()``).  After a restart nothing special is needed.
+* Colab runs its own Jupyter server, kernel and widget front end (ipywidgets 7 with Colab's own
+  widget manager).  Replacing them in a live session breaks the runtime, so the lock is installed
+  *without* that stack and without the test tools (``colab_requirements()``); everything the
+  notebooks import (pandas, matplotlib >= 3.11, pythainlp, fontpkg-sarabun ...) keeps its pin.
+* A restart is needed when a package that was already imported got a new version (Colab imports
+  matplotlib, numpy and pandas at start).  Then the cell stops "Run all" with a short Thai message
+  instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+import re
+import site
+import subprocess
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+__all__ = [
+    "DEFAULT_KIT_DIR",
+    "CELL_TAGS",
+    "COLAB_PROVIDES",
+    "TEST_ONLY",
+    "RestartNeeded",
+    "on_colab",
+    "colab_requirements",
+    "unmet_requirements",
+    "stale_modules",
+    "activate",
+    "bootstrap",
+    "main",
+    "cell_source",
+]
+
+DIST_NAME = "thai-opendata-kit"  # same as helpers.env.DIST_NAME (this file may run before the kit is installed)
+DEFAULT_KIT_DIR = "/content/thai-opendata-kit"
+CELL_TAGS = ["kit-colab", "nbval-skip"]
+
+#: Colab's own Jupyter server, kernel and widget stack: never replaced in a running session.
+COLAB_PROVIDES = frozenset(
+    {
+        "comm", "ipykernel", "ipython", "ipywidgets", "jupyter-client", "jupyter-core",
+        "jupyter-server", "jupyterlab", "jupyterlab-widgets", "matplotlib-inline", "notebook",
+        "prompt-toolkit", "pyzmq", "tornado", "traitlets", "widgetsnbextension",
+    }
+)
+#: Packages of the ``test`` extra: teachers' tools, not needed by learners.
+TEST_ONLY = frozenset({"pytest", "nbval", "pytest-xdist", "nbclient", "nbformat", "playwright"})
+
+_ROOT_PARENT = re.compile(r"\(pyproject\.toml\)|^-r |^-c ")
+
+RESTART_MESSAGE = """\
+ติดตั้งแพ็กเกจของชุดเรียนเสร็จแล้ว แต่ต้องรีสตาร์ตเซสชัน (restart session) หนึ่งครั้ง
+เพราะ Colab โหลด {packages} รุ่นเดิมไว้ในหน่วยความจำแล้ว (กราฟภาษาไทยต้องใช้ matplotlib 3.11 ขึ้นไป)
+  1. เลือกเมนู Runtime (รันไทม์) → Restart session (รีสตาร์ตเซสชัน) หรือกด Ctrl+M แล้วกด .
+  2. รันเซลล์นี้อีกครั้ง ครั้งนี้จะเสร็จเร็ว เพราะติดตั้งไว้แล้ว
+  3. รันเซลล์ถัดไปตามปกติ"""
+READY_MESSAGE = (
+    "✅ ชุดเรียนพร้อมใช้บน Colab แล้ว รันเซลล์ถัดไปได้เลย\n"
+    "ไฟล์ของชุดเรียนอยู่ที่โฟลเดอร์ {kit_name} (ดูได้ที่แถบไฟล์ด้านซ้าย) "
+    "ไฟล์ที่สร้างหรือแก้บน Colab จะหายเมื่อปิดเซสชัน ถ้าต้องการเก็บไว้ให้ดาวน์โหลดก่อน"
+)
+INSTALLING_MESSAGE = "กำลังติดตั้งแพ็กเกจตามรุ่นที่ชุดเรียนทดสอบแล้ว (ครั้งแรกใช้เวลาประมาณ 1–2 นาที) ..."
+PIP_FAILED_MESSAGE = (
+    "ติดตั้งแพ็กเกจไม่สำเร็จ (คำสั่ง pip จบด้วยรหัส {code}) ลองรันเซลล์นี้อีกครั้ง "
+    "ถ้ายังไม่ได้ ให้เลือกเมนู Runtime → Disconnect and delete runtime แล้วเริ่มใหม่\n"
+    "ข้อความจาก pip (บรรทัดท้าย ๆ):\n{tail}"
+)
+
+
+class RestartNeeded(Exception):
+    """Raised on Colab when the session must restart before the new packages can be used.
+
+    IPython shows ``_render_traceback_()`` instead of a traceback, so the learner sees one Thai
+    line, and "Run all" stops here instead of running the notebook with the old matplotlib.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
+
+
+def on_colab(modules: dict | None = None) -> bool:
+    """Return True inside Google Colab (its ``google.colab`` module is always imported there).
+
+    >>> on_colab({})
+    False
+    >>> on_colab({"google.colab": object()})
+    True
+    """
+    return "google.colab" in (sys.modules if modules is None else modules)
+
+
+def _parse_lock(text: str) -> list[tuple[str, str, set[str]]]:
+    """Return ``(name, requirement line, parents)`` for each pin of a ``uv pip compile`` lock."""
+    entries: list[tuple[str, str, set[str]]] = []
+    in_via = False
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        if not raw[0].isspace() and not raw.startswith("#"):
+            name = _norm(re.split(r"[\s=<>!~;\[]", raw, maxsplit=1)[0])
+            entries.append((name, raw.strip(), set()))
+            in_via = False
+            continue
+        comment = raw.strip().lstrip("#").strip()
+        if not entries or not comment:
+            continue
+        if comment.startswith("via"):
+            in_via = True
+            comment = comment[3:].strip()
+            if not comment:
+                continue
+        if in_via:
+            entries[-1][2].add("<root>" if _ROOT_PARENT.search(comment) else comment.split()[0].lower())
+    return entries
+
+
+def colab_requirements(lock_text: str) -> list[str]:
+    """Return the lock lines to install on Colab: the kit's runtime tree minus Colab's own stack.
+
+    A pin is kept when the kit needs it directly, or when a kept package needs it (the lock's
+    ``# via`` notes say who needs what).  Markers such as ``; python_full_version < '3.12'`` are
+    kept for pip to evaluate.
+
+    >>> lock = '''pandas==3.1.1
+    ...     # via thai-opendata-kit (pyproject.toml)
+    ... numpy==2.4.6
+    ...     # via pandas
+    ... jupyterlab==4.6.6
+    ...     # via thai-opendata-kit (pyproject.toml)
+    ... async-lru==2.4.0
+    ...     # via jupyterlab
+    ... pytest==9.2.0
+    ...     # via thai-opendata-kit (pyproject.toml)
+    ... '''
+    >>> colab_requirements(lock)
+    ['pandas==3.1.1', 'numpy==2.4.6']
+    """
+    entries = [e for e in _parse_lock(lock_text) if e[0] not in COLAB_PROVIDES | TEST_ONLY]
+    if not any(parents for _, _, parents in entries):
+        # A lock without "# via" notes: keep every pin outside Colab's stack and the test tools.
+        return [line for _, line, _ in entries]
+    kept: set[str] = set()
+    changed = True
+    while changed:  # small fixed point over the dependency notes (the lock has ~150 lines)
+        changed = False
+        for name, _, parents in entries:
+            if name not in kept and ("<root>" in parents or parents & kept):
+                kept.add(name)
+                changed = True
+    return [line for name, line, _ in entries if name in kept]
+
+
+def _installed(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _same_version(a: str | None, b: str | None) -> bool:
+    """Compare a module's ``__version__`` with its distribution's version, ignoring post releases.
+
+    Some packages do not put the post-release tag in ``__version__`` (certifi 2026.10.19 is the
+    distribution 2026.10.19.post1), and a post release never needs a restart.
+
+    >>> _same_version("2026.10.19", "2026.10.19.post1"), _same_version("3.10.1", "3.11.2")
+    (True, False)
+    """
+    if a is None or b is None:
+        return a == b
+    try:
+        from packaging.version import Version
+
+        return Version(a).base_version == Version(b).base_version
+    except Exception:  # packaging missing or an odd version string: compare the text
+        return a == b
+
+
+def unmet_requirements(lines: list[str], version_of=_installed) -> list[str]:
+    """Return the pinned lines (``name==version [; marker]``) that the environment does not meet.
+
+    Lines whose environment marker does not apply here are skipped.
+
+    >>> unmet_requirements(["pandas==0.0.1", "nothing-here==1.0", "pip==1.0 ; python_version < '3'"])
+    ['pandas==0.0.1', 'nothing-here==1.0']
+    """
+    from packaging.requirements import Requirement
+
+    unmet = []
+    for line in lines:
+        req = Requirement(line)
+        if req.marker is not None and not req.marker.evaluate():
+            continue
+        pinned = next((s.version for s in req.specifier if s.operator == "=="), None)
+        have = version_of(req.name)
+        if have is None or (pinned is not None and not _same_version(have, pinned)):
+            unmet.append(line)
+    return unmet
+
+
+def _top_level_modules() -> dict[str, list[str]]:
+    """Map each installed distribution (normalised name) to its top-level import names."""
+    top_level: dict[str, list[str]] = {}
+    for module, dists in importlib.metadata.packages_distributions().items():
+        for dist in dists:
+            top_level.setdefault(_norm(dist), []).append(module)
+    return top_level
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def stale_modules(
+    names: list[str], modules: dict | None = None, version_of=_installed, changed: tuple = ()
+) -> list[str]:
+    """Return the distributions among ``names`` whose imported code is not the installed version.
+
+    A distribution is stale when one of its top-level modules is loaded and either that module's
+    ``__version__`` differs from the installed files, or pip has just replaced it (``changed``):
+    only a restart loads the new version.
+
+    >>> import types
+    >>> fake = {"pandas": types.SimpleNamespace(__version__="0.1"), "numpy": types.SimpleNamespace()}
+    >>> stale_modules(["pandas", "numpy", "seaborn"], modules=fake, version_of=lambda name: "3.1.1")
+    ['pandas']
+    >>> stale_modules(["pandas", "numpy", "seaborn"], modules=fake, version_of=lambda name: "0.1",
+    ...               changed=("numpy", "seaborn"))
+    ['numpy']
+    """
+    modules = sys.modules if modules is None else modules
+    top_level = _top_level_modules()
+    changed_set = {_norm(n) for n in changed}
+    stale = []
+    for name in dict.fromkeys(names):
+        key = _norm(name)
+        installed = version_of(name)
+        for module_name in top_level.get(key) or [key.replace("-", "_")]:
+            if module_name not in modules:
+                continue
+            with warnings.catch_warnings():  # e.g. jsonschema warns that __version__ is deprecated
+                warnings.simplefilter("ignore")
+                loaded = getattr(modules[module_name], "__version__", None)
+            if key in changed_set or (isinstance(loaded, str) and not _same_version(loaded, installed)):
+                stale.append(name)
+                break
+    return stale
+
+
+def activate(dist_name: str = DIST_NAME) -> bool:
+    """Make a freshly installed (editable) distribution importable in the running interpreter.
+
+    ``pip install -e`` writes a ``.pth`` file that Python reads at start-up; here ``site`` reads
+    that one file now, the same way, so ``import helpers`` works without a restart and without
+    editing ``sys.path`` by hand.  Returns False when the distribution is not installed.
+
+    >>> activate()           # the kit is installed in editable mode here: nothing changes
+    True
+    >>> activate("no-such-distribution-xyz")
+    False
+    """
+    importlib.invalidate_caches()
+    try:
+        dist = importlib.metadata.distribution(dist_name)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    for file in dist.files or []:
+        if file.name.endswith(".pth"):
+            sitedir = str(Path(dist.locate_file(file)).parent)
+            site.addpackage(sitedir, file.name, None)  # documented in site: process one .pth file
+    importlib.invalidate_caches()
+    return True
+
+
+def _pip(run, *args: str) -> None:
+    cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args]
+    done = run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        tail = "\n".join(((done.stdout or "") + (done.stderr or "")).strip().splitlines()[-15:])
+        raise RuntimeError(PIP_FAILED_MESSAGE.format(code=done.returncode, tail=tail))
+
+
+def bootstrap(
+    kit_dir: str | os.PathLike = DEFAULT_KIT_DIR,
+    *,
+    run=subprocess.run,
+    modules: dict | None = None,
+    version_of=_installed,
+    say=print,
+    chdir: bool = True,
+) -> str:
+    """Install what the kit needs on Colab and return ``"ready"`` or ``"restart"``.
+
+    ``kit_dir`` is the clone made by the notebook's first cell.  Nothing happens outside Colab
+    (returns ``"not-colab"``).  ``run``, ``modules`` and ``version_of`` are there for the tests,
+    which simulate Colab without a network.
+
+    >>> bootstrap("/nowhere", modules={})
+    'not-colab'
+    """
+    modules = sys.modules if modules is None else modules
+    if not on_colab(modules):
+        return "not-colab"
+    kit = Path(kit_dir)
+    lock = kit / "requirements.lock"
+    wanted = colab_requirements(lock.read_text(encoding="utf-8"))
+    names = list(dict.fromkeys(re.split(r"[\s=<>!~;\[]", line, maxsplit=1)[0] for line in wanted))
+    before = {name: version_of(name) for name in names}
+    installed_kit = version_of(DIST_NAME)
+    unmet = unmet_requirements(wanted, version_of=version_of)
+    if unmet or installed_kit is None:
+        say(INSTALLING_MESSAGE)
+        if unmet:
+            with tempfile.NamedTemporaryFile("w", suffix="-colab-requirements.txt", delete=False) as fh:
+                fh.write("\n".join(wanted) + "\n")
+            try:
+                _pip(run, "-r", fh.name)
+            finally:
+                os.unlink(fh.name)
+        _pip(run, "--no-deps", "-e", str(kit))
+        activate(DIST_NAME)
+    changed = tuple(n for n in names if not _same_version(before[n], version_of(n)))
+    stale = stale_modules(names, modules=modules, version_of=version_of, changed=changed)
+    if stale:
+        packages = ", ".join(stale[:4]) + (" ฯลฯ" if len(stale) > 4 else "")
+        message = RESTART_MESSAGE.format(packages=packages)
+        say(message)
+        raise RestartNeeded("หยุดตรงนี้ก่อน: รีสตาร์ตเซสชันตามขั้นตอนข้างบน แล้วรันเซลล์นี้อีกครั้ง")
+    if chdir:
+        # Locally the kernel starts in notebooks/: keep relative paths the same on Colab.
+        os.chdir(kit / "notebooks")
+    say(READY_MESSAGE.format(kit_name=kit.name))
+    return "ready"
+
+
+def main(kit_dir: str | os.PathLike = DEFAULT_KIT_DIR) -> str:
+    """Entry point for the notebook cell (``runpy.run_path(...)["main"](kit_dir)``).
+
+    >>> main("/nowhere") if "google.colab" not in sys.modules else 'not-colab'
+    'not-colab'
+    """
+    return bootstrap(kit_dir)
+
+
+def cell_source(kit_dir: str = DEFAULT_KIT_DIR) -> str:
+    """Return the source of the notebook's Colab cell (tagged ``kit-colab`` and ``nbval-skip``).
+
+    The cell is the only code that must work before the kit exists, so it is short and uses only
+    the standard library.  Outside Colab it does nothing and prints nothing.
+
+    >>> src = cell_source()
+    >>> src.splitlines()[1]
+    '# kit:colab:start'
+    >>> compile(src, "cell", "exec") is not None
+    True
+    """
+    from .env import REPO_BRANCH, REPO_URL
+
+    return (
+        "#@title เตรียมชุดเรียนบน Google Colab (บนเครื่องตัวเองหรือ Binder เซลล์นี้ไม่ทำอะไร)\n"
+        "# kit:colab:start\n"
+        "# บน Colab: ดาวน์โหลดชุดเรียน ติดตั้งแพ็กเกจตามรุ่นที่ทดสอบแล้ว แล้วบอกว่าต้องรีสตาร์ตหรือไม่\n"
+        "# (สร้างโดย scripts/sync_notebooks.py จาก helpers/colab.py: อย่าแก้ในโน้ตบุ๊ก)\n"
+        "import sys\n"
+        "if 'google.colab' in sys.modules:\n"
+        "    import os, runpy, subprocess\n"
+        f"    KIT_DIR = {kit_dir!r}\n"
+        "    if not os.path.isdir(KIT_DIR):\n"
+        "        subprocess.run(['git', 'clone', '--quiet', '--depth', '1', '--branch',\n"
+        f"                        {REPO_BRANCH!r}, {REPO_URL!r}, KIT_DIR], check=True)\n"
+        "    runpy.run_path(os.path.join(KIT_DIR, 'helpers', 'colab.py'))['main'](KIT_DIR)\n"
+        "# kit:colab:end"
+    )
