@@ -94,3 +94,12 @@ def test_course_notebook_anatomy(path):
     assert len(re.findall(r"\bcheck\(", code)) >= 3, "a self-check after each exercise"
     assert "สรุป" in markdown, "key points at the end"
     assert re.search(r"\]\(\d\d_[a-z0-9_]+\.ipynb\)", markdown), "links to other notebooks"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS[:1] + NOTEBOOKS[-1:], ids=lambda p: p.name)
+def test_setup_cell_explains_in_thai_when_helpers_is_not_installed(path, monkeypatch):
+    source = _code_cells(_read(path))[0].source
+    monkeypatch.setitem(__import__("sys").modules, "helpers", None)  # makes `import helpers` fail
+    with pytest.raises(ModuleNotFoundError, match="make lab") as info:
+        exec(compile(source, path.name, "exec"), {})
+    assert THAI.search(str(info.value)) and "Binder" in str(info.value)
