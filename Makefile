@@ -51,8 +51,13 @@ lock:
 	/tmp/kit-lock-venv/bin/uv pip compile pyproject.toml --extra test --universal \
 	  --python-version 3.11 --no-header -o requirements.lock
 
+# Rebuild the bundled data in order: practice files, the catalogue snapshot, checkpoints (cleaned
+# with helpers.clean), then datapackage.json with fresh sha256 hashes.  Every step is deterministic.
 data: $(STAMP)
 	$(BIN)/python scripts/make_practice_data.py
+	$(BIN)/python scripts/make_catalog_snapshot.py
+	$(BIN)/python scripts/make_checkpoints.py
+	$(BIN)/python scripts/update_datapackage.py
 
 sync: $(STAMP)
 	$(BIN)/python scripts/sync_notebooks.py

@@ -14,7 +14,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from helpers import recipes
@@ -51,10 +50,7 @@ def main(argv=None) -> int:
     for name, p in build(out).items():
         print(f"{p.stat().st_size:>9,d}  {name}  ->  {p}")
     if args.out is None:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import update_datapackage
-
-        update_datapackage.main([])
+        print("next: python scripts/update_datapackage.py (or run `make data`, which does every step)")
     return 0
 
 

@@ -29,7 +29,6 @@ import argparse
 import io
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 
@@ -485,12 +484,7 @@ def main(argv=None) -> int:
     for name, p in build(out).items():
         print(f"{p.stat().st_size:>9,d}  {p.relative_to(out.parent) if args.out is None else p}")
     if args.out is None:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        try:
-            import update_datapackage
-        except ImportError:  # first bootstrap, before the datapackage script exists
-            return 0
-        update_datapackage.main([])
+        print("next: python scripts/make_checkpoints.py and scripts/update_datapackage.py (`make data` runs all)")
     return 0
 
 

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 
 import pandas as pd
 import pytest
 
-from helpers import data, paths, recipes
+from helpers import data, recipes
+from _scripts import load_script
 
 CHECKPOINTS = list(recipes.RECIPES)
-
-
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, paths.repo_root() / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +25,7 @@ def test_every_checkpoint_is_bundled_and_simulated():
 
 
 def test_script_and_recipes_agree_on_files():
-    make = _script("make_checkpoints")
+    make = load_script("make_checkpoints")
     assert set(make.FILES) == set(recipes.RECIPES)
     for name, file in make.FILES.items():
         assert data.path(name).name == file

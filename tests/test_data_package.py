@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.util
 import json
 import shutil
 
@@ -12,17 +11,11 @@ import pytest
 from frictionless import validate
 
 from helpers import paths
+from _scripts import load_script
 
 DATA = paths.repo_root() / "data"
 PKG = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = PKG["resources"]
-
-
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, paths.repo_root() / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_frictionless_validates_the_whole_package():
@@ -115,7 +108,7 @@ def test_fact_resources_cite_their_sources():
 
 def test_descriptor_is_up_to_date(tmp_path):
     """Rebuilding from a copy of data/ gives the same datapackage.json (and sources.csv)."""
-    update = _script("update_datapackage")
+    update = load_script("update_datapackage")
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     rebuilt = update.build(copy)

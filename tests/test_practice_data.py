@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import zipfile
@@ -12,21 +11,15 @@ import pandas as pd
 import pytest
 
 from helpers import paths
+from _scripts import load_script
 
 DATA = paths.repo_root() / "data"
 PRACTICE = DATA / "practice"
 
 
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, paths.repo_root() / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def maker():
-    return _script("make_practice_data")
+    return load_script("make_practice_data")
 
 
 @pytest.fixture(scope="module")

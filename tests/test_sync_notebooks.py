@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import io
 import json
 import shutil
@@ -16,6 +15,7 @@ import pytest
 
 from helpers import colab, env
 from helpers.paths import repo_root
+from _scripts import load_script
 
 ROOT = repo_root()
 SCRIPT = ROOT / "scripts" / "sync_notebooks.py"
@@ -29,15 +29,7 @@ SETUP_SOURCE = (
 )
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("sync_notebooks", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the script loads
-    spec.loader.exec_module(module)
-    return module
-
-
-sync = _load_script()
+sync = load_script("sync_notebooks")
 
 
 # --- a small course in a temporary folder --------------------------------------------------------
