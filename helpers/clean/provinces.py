@@ -19,7 +19,7 @@ import pandas as pd
 
 from .. import paths
 from ._common import as_series, factorize
-from .text import clean_text
+from .text import _clean_one
 
 __all__ = ["normalize_province", "province_code", "province_table", "FUZZY_THRESHOLD",
            "FUZZY_MARGIN", "FUZZY_MIN_LENGTH"]
@@ -56,7 +56,9 @@ _SUFFIX = re.compile(r"\s+province$", re.IGNORECASE)
 
 def _key(text: str) -> str:
     """Normalise one name for lookup (Thai: no spaces; English: lower case letters only)."""
-    t = unicodedata.normalize("NFC", clean_text(text))
+    # the scalar core of clean_text: _key runs once per distinct spelling, and wrapping each one
+    # in a Series (as the public function does for scalars) cost more than the matching itself
+    t = unicodedata.normalize("NFC", _clean_one(text))
     t = _PREFIX.sub("", t)
     t = _SUFFIX.sub("", t)
     if _LATIN.search(t):
@@ -156,19 +158,30 @@ def province_table() -> pd.DataFrame:
     return _tables()[0].copy()
 
 
+def _is_latin_key(key: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]+", key))
+
+
+@functools.lru_cache(maxsize=4)
+def _keys_by_script(keys: tuple) -> dict[bool, tuple]:
+    """Split the known keys into Thai and Latin ones once, so a guess compares like with like."""
+    split: dict[bool, list] = {True: [], False: []}
+    for cand, code in keys:
+        split[_is_latin_key(cand)].append((cand, code))
+    return {latin: tuple(items) for latin, items in split.items()}
+
+
 def _fuzzy(key: str, keys: tuple) -> tuple[str | None, str]:
     """Best code for an unknown key, or None with a note (hand-written: needs the tie rule).
 
     difflib (standard library) because rapidfuzz is not a dependency of the kit; it only runs on
     the few distinct values that did not match exactly, so its speed does not matter.
     """
-    latin = bool(re.fullmatch(r"[a-z]+", key))
+    latin = _is_latin_key(key)
     best: dict[str, float] = {}
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(key)
-    for cand, code in keys:
-        if bool(re.fullmatch(r"[a-z]+", cand)) != latin:
-            continue
+    for cand, code in _keys_by_script(keys)[latin]:
         matcher.set_seq1(cand)
         if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
             continue
