@@ -123,7 +123,7 @@ def test_second_call_uses_the_memo_and_gives_the_same_answer(monkeypatch):
 def test_each_distinct_value_is_resolved_once(monkeypatch):
     seen = []
     real = prov_mod._key
-    monkeypatch.setattr(prov_mod, "_key", lambda t: seen.append(t) or real(t))
+    monkeypatch.setattr(prov_mod, "_key", lambda t, **kw: seen.append(t) or real(t, **kw))
     s = pd.Series(["จ.น่าน", "กทม", "จ.น่าน", None] * 1000)
     clean.province_code(s)
     assert sorted(seen) == ["กทม", "จ.น่าน"]

@@ -54,11 +54,15 @@ _PREFIX = re.compile(r"^(?:จังหวัด|จ\s*\.)\s*|^(?:changwat|provi
 _SUFFIX = re.compile(r"\s+province$", re.IGNORECASE)
 
 
-def _key(text: str) -> str:
-    """Normalise one name for lookup (Thai: no spaces; English: lower case letters only)."""
+def _key(text: str, full: bool = True) -> str:
+    """Normalise one name for lookup (Thai: no spaces; English: lower case letters only).
+
+    ``full=False`` skips the Thai text clean-up (invisible characters, doubled vowels), which is
+    the slow part; ``_resolve`` tries that quick key first and falls back to the full one.
+    """
     # the scalar core of clean_text: _key runs once per distinct spelling, and wrapping each one
     # in a Series (as the public function does for scalars) cost more than the matching itself
-    t = unicodedata.normalize("NFC", _clean_one(text))
+    t = unicodedata.normalize("NFC", _clean_one(text) if full else " ".join(text.split()))
     t = _PREFIX.sub("", t)
     t = _SUFFIX.sub("", t)
     if _LATIN.search(t):
@@ -211,6 +215,10 @@ def _resolve(uniques, lookup, keys):
             latin = lookup.get(_key(re.sub(r"[\u0e00-\u0e7f]", "", v)))
             ok = thai is not None and thai == latin
             codes[i], notes[i] = (thai, "") if ok else (None, "ชื่อปนสองภาษาที่ไม่ตรงกัน")
+            continue
+        quick = lookup.get(_key(v, full=False))
+        if quick is not None:  # a known spelling once spaces and prefixes are gone
+            codes[i] = quick
             continue
         k = _key(v)
         if k.isdigit():
