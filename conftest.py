@@ -6,7 +6,10 @@ Putting this here instead of in ``addopts`` lets a teacher run one notebook's te
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -15,6 +18,23 @@ ROOT = Path(__file__).resolve().parent
 for _name in ("KIT_OFFLINE", "PYTHAINLP_OFFLINE", "PYTHAINLP_READ_ONLY"):
     os.environ.setdefault(_name, "1")
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+# Tests never write outside temporary folders: the kit's download cache (and the kernels that
+# nbval starts, which inherit this environment) use a fresh folder removed at exit.
+_TEST_CACHE = tempfile.mkdtemp(prefix="kit-test-cache-")
+atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
+os.environ["KIT_CACHE_DIR"] = _TEST_CACHE
+
+try:  # hypothesis is in the test extra; `make test` runs "default", `make test-slow` runs "slow"
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("default", max_examples=200, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("slow", max_examples=3000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+except ImportError:  # pragma: no cover - only without the test extra
+    pass
 
 
 def pytest_configure(config):
