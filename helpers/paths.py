@@ -42,15 +42,23 @@ def notebooks_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Return the folder for downloads and live answers (``$KIT_CACHE_DIR`` or ``~/.cache/thai-opendata-kit``).
+    """Return the folder for downloads and live answers (``$KIT_CACHE_DIR`` or the user cache folder).
 
-    The folder is created on first use.  It is outside the repository so that ``git status``
-    stays clean and nothing a learner downloads is committed by accident.
+    The folder is created on first use.  Without ``KIT_CACHE_DIR`` it is the platform's user cache
+    folder from ``pooch.os_cache`` (``~/.cache/thai-opendata-kit`` on Linux,
+    ``~/Library/Caches/thai-opendata-kit`` on macOS, ``%LOCALAPPDATA%\\thai-opendata-kit\\Cache`` on
+    Windows).  It is outside the repository so that ``git status`` stays clean and nothing a
+    learner downloads is committed by accident.
 
     >>> cache_dir().is_dir()
     True
     """
     override = os.environ.get("KIT_CACHE_DIR")
-    base = Path(override).expanduser() if override else Path.home() / ".cache" / "thai-opendata-kit"
+    if override:
+        base = Path(override).expanduser()
+    else:
+        import pooch  # imported here: ``helpers.paths`` must stay importable without the lock
+
+        base = Path(pooch.os_cache("thai-opendata-kit"))
     base.mkdir(parents=True, exist_ok=True)
     return base

@@ -12,12 +12,29 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["is_missing", "as_series", "factorize", "map_distinct", "ZERO_WIDTH", "SPACE_LIKE"]
+__all__ = ["is_missing", "as_series", "factorize", "map_distinct", "ZERO_WIDTH", "SPACE_LIKE",
+           "MISSING_WORDS", "is_missing_word"]
 
 # Zero-width characters and the soft hyphen: invisible, never meaningful in Thai data.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Space-like characters that should count as an ordinary space (NBSP and friends).
 SPACE_LIKE = "\u00a0\u2007\u202f\u3000\u2009\u200a\u2002\u2003"
+
+#: Words that agencies (and ``astype(str)``) write in a cell instead of leaving it empty.  Compared
+#: after stripping spaces and case-folding; every cleaning function treats them as missing.
+MISSING_WORDS = frozenset({
+    "", "nan", "none", "null", "na", "n/a", "nat", "<na>", "-", "--", "—", "–", ".",
+    "unknown", "(blank)", "blank", "ไม่ทราบ", "ไม่ระบุ", "ไม่มีข้อมูล",
+})
+
+
+def is_missing_word(text: str) -> bool:
+    """True when a text cell only says "no value" (``nan``, ``-``, ``ไม่ระบุ``, ``(Blank)`` ...).
+
+    >>> [is_missing_word(t) for t in ("NaN", " - ", "ไม่ระบุ", "(Blank)", "น่าน", "0")]
+    [True, True, True, True, False, False]
+    """
+    return str(text).strip().casefold() in MISSING_WORDS
 
 
 def is_missing(x) -> bool:
