@@ -9,6 +9,10 @@
 * ``load(name)`` — อ่านเป็น DataFrame ด้วย encoding รูปแบบไฟล์ และแผ่นงานที่ถูกต้อง
 * ``path(name)`` — ที่อยู่ของไฟล์
 * ``info(name)`` — คำอธิบาย แหล่งที่มา สัญญาอนุญาต และบอกว่าเป็นข้อมูลจำลองหรือไม่
+* ``restore(name)`` — นำไฟล์ต้นฉบับกลับมาเมื่อไฟล์หายหรือถูกแก้ (รันในเซลล์ได้เลย)
+
+From a terminal (any folder): ``python -m helpers.data restore NAME`` or ``python -m helpers.data
+verify``; the fix messages print this command with the kit's own interpreter.
 
 How files are read: real tables (``provinces``, ``facts/*``) and checkpoints use their Table
 Schema (text codes such as ``province_code`` stay text, ``date`` fields become datetimes); practice
@@ -20,15 +24,22 @@ the Excel practice report comes back as the raw sheet grid (``header=None``).
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pooch
 
-from .paths import data_dir
+from .commands import python_command
+from .paths import data_dir, repo_root
 
-__all__ = ["DataFileError", "datasets", "load", "path", "info", "verify", "package"]
+__all__ = ["DataFileError", "datasets", "load", "path", "info", "verify", "package", "restore",
+           "file_hash"]
 
 PACKAGE_FILE = "datapackage.json"
 
@@ -49,13 +60,39 @@ class DataFileError(RuntimeError):
 _cache: dict = {"package": None, "key": None, "verified": {}}
 
 
-def _restore_hint(rel: str) -> str:
-    hint = f"กู้คืนไฟล์ต้นฉบับได้ด้วยคำสั่ง  git checkout -- data/{rel}"
-    if rel.startswith("practice/"):
-        hint += "  หรือสร้างใหม่ด้วย  python scripts/make_practice_data.py"
-    elif rel.startswith("checkpoints/"):
-        hint += "  หรือสร้างใหม่ด้วย  python scripts/make_checkpoints.py"
-    return hint + "  (ถ้าใช้ผ่าน Binder หรือ Colab จะเปิดชุดเรียนใหม่ก็ได้)"
+def _restore_hint(rel: str, name: str | None = None) -> str:
+    # Both fixes work wherever the learner is: a notebook cell needs no path, and the terminal
+    # command names this interpreter and module by absolute path (JupyterLab's terminal opens in
+    # another folder and its ``python`` may not be the kit's).
+    arg = name or rel
+    return (f"วิธีกู้คืน: รันในเซลล์ของโน้ตบุ๊กว่า  helpers.data.restore({arg!r})  "
+            f"หรือพิมพ์ในเทอร์มินัลว่า  {python_command('-m', 'helpers.data', 'restore', arg)}  "
+            "(ถ้าใช้ผ่าน Binder หรือ Colab จะเปิดชุดเรียนใหม่ก็ได้)")
+
+
+def file_hash(file: Path) -> str:
+    """Return the ``sha256:<hex>`` digest of a file, as ``datapackage.json`` records it (pooch's hash).
+
+    >>> file_hash(data_dir() / "provinces.csv") == package_resource_hash("provinces")
+    True
+    """
+    return "sha256:" + pooch.file_hash(str(file), alg="sha256")
+
+
+def package_resource_hash(name: str) -> str:
+    """Return the hash ``datapackage.json`` records for a data set (``sha256:<hex>``).
+
+    >>> package_resource_hash("provinces").startswith("sha256:")
+    True
+    """
+    return _resource(name)["hash"]
+
+
+def _damaged_package(file: Path, why: str) -> DataFileError:
+    return DataFileError(
+        f"ไฟล์คำอธิบายข้อมูล data/{PACKAGE_FILE} เสียหาย ({why}) จึงตรวจและเปิดข้อมูลของชุดเรียนไม่ได้ "
+        "อาจเกิดจากการเปิดไฟล์นี้แล้วแก้ไขหรือบันทึกทับโดยไม่ตั้งใจ " + _restore_hint(PACKAGE_FILE),
+        file=PACKAGE_FILE)
 
 
 def package() -> dict:
@@ -73,7 +110,18 @@ def package() -> dict:
             + _restore_hint(PACKAGE_FILE), file=PACKAGE_FILE) from None
     key = (str(file), stat.st_mtime_ns, stat.st_size)
     if _cache["key"] != key:
-        _cache["package"] = json.loads(file.read_text(encoding="utf-8"))
+        try:
+            doc = json.loads(file.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise _damaged_package(file, "ไม่ใช่ข้อความ UTF-8") from None
+        except json.JSONDecodeError as exc:
+            raise _damaged_package(file, f"รูปแบบ JSON ผิดที่บรรทัด {exc.lineno} ตำแหน่ง {exc.colno}") from None
+        resources = doc.get("resources") if isinstance(doc, dict) else None
+        if not isinstance(resources, list) or not all(
+                isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("path"), str)
+                and isinstance(r.get("hash"), str) for r in resources):
+            raise _damaged_package(file, "ไม่มีรายการชุดข้อมูล (resources) ที่มีชื่อ ที่อยู่ไฟล์ และค่าตรวจสอบครบ")
+        _cache["package"] = doc
         _cache["key"] = key
         _cache["verified"] = {}
     return _cache["package"]
@@ -103,14 +151,6 @@ def path(name: str) -> Path:
     return data_dir() / _resource(name)["path"]
 
 
-def _sha256(file: Path) -> str:
-    digest = hashlib.sha256()
-    with file.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def verify(name: str) -> Path:
     """Check that the file exists and its sha256 matches ``datapackage.json``; return its path.
 
@@ -125,17 +165,16 @@ def verify(name: str) -> Path:
     try:
         stat = file.stat()
     except FileNotFoundError:
-        raise DataFileError(f"ไม่พบไฟล์ data/{rel} ของชุดข้อมูล '{name}' (อาจถูกลบหรือย้ายไป) " + _restore_hint(rel),
-                            name=name, file=rel) from None
+        raise DataFileError(f"ไม่พบไฟล์ data/{rel} ของชุดข้อมูล '{name}' (อาจถูกลบหรือย้ายไป) "
+                            + _restore_hint(rel, name), name=name, file=rel) from None
     key = (stat.st_mtime_ns, stat.st_size, res["hash"])
     if _cache["verified"].get(str(file)) == key:   # already checked and unchanged since
         return file
-    expected = res["hash"].split(":", 1)[1]
-    if _sha256(file) != expected:
+    if file_hash(file) != res["hash"]:
         raise DataFileError(
             f"ไฟล์ data/{rel} ของชุดข้อมูล '{name}' ถูกแก้ไขไปจากต้นฉบับ: ค่าตรวจสอบความถูกต้องของไฟล์ "
             f"(checksum แบบ sha256) ไม่ตรงกับที่บันทึกไว้ใน data/{PACKAGE_FILE} จึงไม่เปิดให้ "
-            f"เพื่อไม่ให้ได้ตารางที่ผิดโดยไม่รู้ตัว " + _restore_hint(rel),
+            f"เพื่อไม่ให้ได้ตารางที่ผิดโดยไม่รู้ตัว " + _restore_hint(rel, name),
             name=name, file=rel)
     _cache["verified"][str(file)] = key
     return file
@@ -166,7 +205,7 @@ def _read(res: dict, file: Path) -> pd.DataFrame:
         return frame
     if fmt == "xlsx":
         sheet = res.get("dialect", {}).get("excel", {}).get("sheet", 0)
-        return pd.read_excel(file, sheet_name=sheet, header=None)
+        return pd.read_excel(file, sheet_name=sheet, header=None, engine="openpyxl")
     if fmt == "json":
         doc = json.loads(file.read_text(encoding=res.get("encoding", "utf-8")))
         prop = res.get("kit:records_property")
@@ -292,3 +331,158 @@ def datasets() -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["name", "title", "kind", "rows", "license", "path"])
     table["rows"] = table["rows"].astype("Int64")
     return table
+
+
+# --------------------------------------------------------------------------------------------
+# restore: put a bundled file back (from git, or rebuilt by the kit's own recipe)
+
+def _write_atomic(target: Path, payload: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _from_git(rel: str) -> bytes | None:
+    """The committed bytes of ``data/<rel>`` (``git show``: the blob, never end-of-line converted)."""
+    git = shutil.which("git")
+    if git is None or not (repo_root() / ".git").exists():
+        return None
+    try:
+        done = subprocess.run([git, "-C", str(repo_root()), "show", f"HEAD:data/{rel}"],
+                              capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _from_recipe(name: str) -> bytes | None:
+    from . import recipes  # the checkpoints' own recipes (imported late: they import helpers.clean)
+
+    if name not in recipes.RECIPES:
+        return None
+    return recipes.checkpoint_csv(recipes.RECIPES[name][1]())
+
+
+def _broken() -> list[str]:
+    names = []
+    for res in package()["resources"]:
+        try:
+            verify(res["name"])
+        except DataFileError:
+            names.append(res["name"])
+    return names
+
+
+def restore(name: str | None = None, *, quiet: bool = False) -> list[str]:
+    """Put bundled data files back as they were shipped; return the files restored.
+
+    กู้คืนไฟล์ข้อมูลของชุดเรียนที่หายหรือถูกแก้ไข ``restore("provinces")`` กู้ชุดเดียว
+    ``restore("datapackage.json")`` กู้ไฟล์คำอธิบายข้อมูล และ ``restore()`` ตรวจทุกไฟล์แล้วกู้เฉพาะไฟล์ที่เสีย
+    วิธีกู้: เอาไฟล์ต้นฉบับจาก git ของชุดเรียน ถ้าไม่มี git ไฟล์ checkpoint จะสร้างใหม่ด้วยสูตรของชุดเรียนเอง
+    ไฟล์ที่กู้แล้วจะถูกตรวจค่า checksum อีกครั้งก่อนบอกว่าสำเร็จ
+
+    >>> restore("provinces", quiet=True)          # the file is fine: nothing to do
+    []
+    """
+    if name in (None, PACKAGE_FILE):
+        try:
+            package()
+            package_ok = True
+        except DataFileError:
+            package_ok = False
+        if not package_ok:
+            payload = _from_git(PACKAGE_FILE)
+            if payload is None:
+                raise DataFileError(
+                    f"กู้คืน data/{PACKAGE_FILE} ไม่ได้ เพราะโฟลเดอร์นี้ไม่ใช่สำเนาแบบ git ของชุดเรียน "
+                    "ให้ดาวน์โหลดหรือโคลนชุดเรียนใหม่ แล้วคัดลอกไฟล์นี้มาแทน", file=PACKAGE_FILE)
+            _write_atomic(data_dir() / PACKAGE_FILE, payload)
+            _cache["key"] = None
+            package()  # raises if even the committed file is unreadable
+            restored = [PACKAGE_FILE]
+        else:
+            restored = []
+        if name == PACKAGE_FILE:
+            return _report(restored, quiet)
+        names = _broken()
+    else:
+        _resource(name)  # unknown names get the Thai KeyError with suggestions
+        try:
+            verify(name)
+            return _report([], quiet)
+        except DataFileError:
+            names = [name]
+        restored = []
+    for each in names:
+        res = _resource(each)
+        rel = res["path"]
+        payload = _from_git(rel)
+        if payload is None or "sha256:" + _hash_bytes(payload) != res["hash"]:
+            payload = _from_recipe(each)
+        if payload is None or "sha256:" + _hash_bytes(payload) != res["hash"]:
+            raise DataFileError(
+                f"กู้คืน data/{rel} ของชุดข้อมูล '{each}' ไม่ได้: ไม่พบต้นฉบับที่ค่าตรวจสอบตรงกับ "
+                f"data/{PACKAGE_FILE} (โฟลเดอร์นี้อาจไม่ใช่สำเนาแบบ git ของชุดเรียน) "
+                "ให้ดาวน์โหลดหรือโคลนชุดเรียนใหม่", name=each, file=rel)
+        _write_atomic(data_dir() / rel, payload)
+        _cache["verified"].pop(str(data_dir() / rel), None)
+        verify(each)
+        restored.append(rel)
+    return _report(restored, quiet)
+
+
+def _hash_bytes(payload: bytes) -> str:
+    # pooch hashes files; the candidate bytes are checked before they replace anything on disk.
+    fd, tmp = tempfile.mkstemp(prefix="kit-restore-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        return pooch.file_hash(tmp, alg="sha256")
+    finally:
+        os.unlink(tmp)
+
+
+def _report(restored: list[str], quiet: bool) -> list[str]:
+    if not quiet:
+        if restored:
+            print("กู้คืนแล้ว และตรวจค่า checksum ผ่าน: " + ", ".join(f"data/{r}" for r in restored))
+        else:
+            print("ไฟล์ข้อมูลครบและตรงกับต้นฉบับอยู่แล้ว ไม่ต้องกู้คืน")
+    return restored
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python -m helpers.data verify`` or ``python -m helpers.data restore [NAME]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m helpers.data",
+                                     description="ตรวจหรือกู้คืนไฟล์ข้อมูลของชุดเรียน (verify or restore bundled data)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("verify", help="ตรวจค่า checksum ของทุกไฟล์")
+    rest = sub.add_parser("restore", help="กู้คืนไฟล์ที่หายหรือถูกแก้ไข")
+    rest.add_argument("name", nargs="?", default=None, help="ชื่อชุดข้อมูล หรือ datapackage.json (ไม่ใส่ = ทุกไฟล์ที่เสีย)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "verify":
+            broken = _broken()
+            if broken:
+                print("ไฟล์ที่หายหรือถูกแก้ไข: " + ", ".join(broken))
+                print("กู้คืนด้วย: " + python_command("-m", "helpers.data", "restore"))
+                return 1
+            print(f"ไฟล์ข้อมูลทั้ง {len(package()['resources'])} ไฟล์ตรงกับต้นฉบับ")
+            return 0
+        restore(args.name)
+        return 0
+    except (DataFileError, KeyError) as exc:
+        print(exc.args[0] if exc.args else exc, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -122,8 +122,8 @@ def test_missing_file_gives_thai_error_with_restore_hint(data_copy):
         data.load("pm25-stations")
     message = str(err.value)
     assert "ไม่พบไฟล์" in message
-    assert "git checkout -- data/practice/pm25_stations.csv" in message
-    assert "make_practice_data.py" in message
+    assert "helpers.data.restore('pm25-stations')" in message
+    assert "-m helpers.data restore pm25-stations" in message
     assert err.value.file == "practice/pm25_stations.csv" and err.value.name == "pm25-stations"
 
 
@@ -132,7 +132,7 @@ def test_altered_file_is_refused(data_copy):
     target.write_text(target.read_text(encoding="utf-8").replace(",401,", ",402,"), encoding="utf-8")
     with pytest.raises(data.DataFileError, match="ถูกแก้ไข") as err:
         data.load("road-7-dangerous-days")
-    assert "git checkout -- data/facts/road_7_dangerous_days.csv" in str(err.value)
+    assert "helpers.data.restore('road-7-dangerous-days')" in str(err.value)
 
 
 def test_altered_after_a_good_load_is_still_caught(data_copy):
@@ -178,3 +178,109 @@ def test_source_disagreements_stay_visible():
     assert sorted(rain.loc[rain["year_be"] == 2559, "rain_mm"].tolist()) == [1667.0, 1718.1]
     tourism = data.load("tourism-arrivals-announced-2012-2025")
     assert (tourism["year_be"] == 2561).sum() == 4      # 2018: initial and revised figures, side by side
+
+
+# --------------------------------------------------------------------------------------------
+# a damaged datapackage.json, and restore()
+@pytest.mark.parametrize("damage", [
+    lambda text: text[: len(text) // 2],                 # truncated (a save that was cut short)
+    lambda text: "",                                     # emptied
+    lambda text: text.replace('"resources"', '"resourcez"', 1),
+    lambda text: '{"resources": [{"name": "x"}]}',       # entries without path and hash
+])
+def test_damaged_datapackage_gets_thai_error_and_restore_hint(data_copy, damage):
+    target = data_copy / "datapackage.json"
+    target.write_text(damage(target.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(data.DataFileError, match="เสียหาย") as err:
+        data.load("provinces")
+    assert "helpers.data.restore('datapackage.json')" in str(err.value)
+
+
+def test_non_utf8_datapackage_is_damaged(data_copy):
+    (data_copy / "datapackage.json").write_bytes(b"\xff\xfe{ not json")
+    with pytest.raises(data.DataFileError, match="UTF-8"):
+        data.datasets()
+
+
+def test_restore_puts_a_deleted_file_back_from_git(data_copy):
+    target = data_copy / "practice" / "pm25_stations.csv"
+    original = target.read_bytes()
+    target.unlink()
+    assert data.restore("pm25-stations", quiet=True) == ["practice/pm25_stations.csv"]
+    assert target.read_bytes() == original
+    assert len(data.load("pm25-stations")) > 0
+
+
+def test_restore_all_repairs_only_what_is_broken(data_copy, capsys):
+    a = data_copy / "facts" / "road_7_dangerous_days.csv"
+    a.write_bytes(a.read_bytes() + b"x")
+    (data_copy / "provinces.csv").unlink()
+    assert sorted(data.restore()) == ["facts/road_7_dangerous_days.csv", "provinces.csv"]
+    assert "กู้คืนแล้ว" in capsys.readouterr().out
+    assert data.restore(quiet=True) == []
+    data.load("road-7-dangerous-days")
+
+
+def test_restore_datapackage_json(data_copy):
+    target = data_copy / "datapackage.json"
+    original = target.read_bytes()
+    target.write_text("{", encoding="utf-8")
+    assert data.restore("datapackage.json", quiet=True) == ["datapackage.json"]
+    assert target.read_bytes() == original
+    assert data.load("provinces").shape[0] == 77
+
+
+def test_restore_rebuilds_a_checkpoint_without_git(data_copy, monkeypatch):
+    monkeypatch.setattr(data, "_from_git", lambda rel: None)
+    target = data_copy / "checkpoints" / "pm25_stations_clean.csv"
+    original = target.read_bytes()
+    target.write_bytes(b"broken")
+    assert data.restore("pm25-stations-clean", quiet=True) == ["checkpoints/pm25_stations_clean.csv"]
+    assert target.read_bytes() == original
+
+
+def test_restore_without_git_or_recipe_says_what_to_do(data_copy, monkeypatch):
+    monkeypatch.setattr(data, "_from_git", lambda rel: None)
+    (data_copy / "provinces.csv").write_bytes(b"x")
+    with pytest.raises(data.DataFileError, match="โคลนชุดเรียนใหม่"):
+        data.restore("provinces")
+    assert (data_copy / "provinces.csv").read_bytes() == b"x"      # nothing half-written
+
+
+def test_restore_refuses_git_bytes_that_do_not_match(data_copy, monkeypatch):
+    monkeypatch.setattr(data, "_from_git", lambda rel: b"not the shipped file")
+    (data_copy / "provinces.csv").unlink()
+    with pytest.raises(data.DataFileError, match="ค่าตรวจสอบ"):
+        data.restore("provinces")
+
+
+@pytest.mark.parametrize("folder", ["", "notebooks"])
+def test_printed_terminal_command_works_from_root_and_notebooks(data_copy, folder):
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    (data_copy / "practice" / "pm25_stations.csv").unlink()
+    with pytest.raises(data.DataFileError) as err:
+        data.load("pm25-stations")
+    message = str(err.value)
+    command = message.split("พิมพ์ในเทอร์มินัลว่า", 1)[1].split("  (", 1)[0].strip()
+    if os.name == "nt":  # pragma: no cover - the CI machines are Linux; Windows quoting is list2cmdline
+        argv = command
+    else:
+        argv = shlex.split(command)
+    done = subprocess.run(argv, cwd=paths.repo_root() / folder, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "KIT_DATA_DIR": str(data_copy)})
+    assert done.returncode == 0, done.stderr
+    assert "กู้คืนแล้ว" in done.stdout
+    assert argv[0] == sys.executable
+    data.load("pm25-stations")
+
+
+def test_cli_verify_reports_broken_files(data_copy, capsys):
+    assert data.main(["verify"]) == 0
+    (data_copy / "provinces.csv").write_bytes(b"x")
+    assert data.main(["verify"]) == 1
+    out = capsys.readouterr().out
+    assert "provinces" in out and "restore" in out

@@ -125,5 +125,5 @@ def test_readme_mentions_every_dataset_group():
     text = (DATA / "README.md").read_text(encoding="utf-8")
     for word in ("ข้อมูลจำลอง", "ข้อมูลจริง", "CC BY 4.0", "provinces.csv", "facts/", "practice/", "checkpoints/",
                  "catalog/", "injuries_newyear_2551.csv", "pm25_wide_2566.csv", "tourism_domestic.json",
-                 "agency_report.xlsx", "git checkout -- data/"):
+                 "agency_report.xlsx", "helpers.data.restore(", "-m helpers.data restore"):
         assert word in text, word
