@@ -14,8 +14,8 @@ __version__ = "0.1.0"
 __all__ = ["setup", "__version__"]
 
 _SUBMODULES = {
-    "check", "clean", "colab", "commands", "data", "doctor", "env", "explore", "grid", "paths", "portal", "thai",
-    "recipes", "textnlp", "thaifont", "viz", "webfont",
+    "check", "clean", "colab", "commands", "data", "doctor", "env", "exercise_authoring", "explore", "grid",
+    "paths", "portal", "recipes", "textnlp", "thai", "thaifont", "viz", "webfont",
 }
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers import check as ck
+from helpers import exercise_authoring as au
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def entry():
     keys = []
 
     def _make(key, answer, **kwargs):
-        e = ck.make_entry(key, answer, **kwargs)
+        e = au.make_entry(key, answer, **kwargs)
         ck._register(e)
         keys.append(key)
         return e
@@ -188,29 +189,29 @@ def test_bool_is_not_a_number(entry):
 
 def test_entry_never_stores_the_answer():
     answer = "สำนักงานสถิติแห่งชาติ"
-    e = ck.make_entry("nbxx-e1", answer, solution_code="x = 1")
+    e = au.make_entry("nbxx-e1", answer, solution_code="x = 1")
     assert answer not in json.dumps(e, ensure_ascii=False)
-    assert ck.make_entry("nbxx-e1", answer) ["hashes"] == e["hashes"]  # deterministic salt
+    assert au.make_entry("nbxx-e1", answer) ["hashes"] == e["hashes"]  # deterministic salt
 
 
 def test_make_entry_rejects_bad_input():
     with pytest.raises(ValueError):
-        ck.make_entry("ex1", 1)
+        au.make_entry("ex1", 1)
     with pytest.raises(TypeError):
-        ck.make_entry("nbxx-e2", 1, decimal=2)
+        au.make_entry("nbxx-e2", 1, decimal=2)
     with pytest.raises(TypeError):
-        ck.make_entry("nbxx-e3", object())
+        au.make_entry("nbxx-e3", object())
     with pytest.raises(ValueError):
-        ck.make_entry("nbxx-e4", 1, hints={"size": "x"})
+        au.make_entry("nbxx-e4", 1, hints={"size": "x"})
 
 
 def test_save_entries_merges(tmp_path):
     path = tmp_path / "nbxx.json"
-    ck.save_entries("nbxx", [ck.make_entry("nbxx-ex1", 1), ck.make_entry("nbxx-ex2", 2)], path=path)
-    ck.save_entries("nbxx", [ck.make_entry("nbxx-ex1", 5)], path=path)
+    au.save_entries("nbxx", [au.make_entry("nbxx-ex1", 1), au.make_entry("nbxx-ex2", 2)], path=path)
+    au.save_entries("nbxx", [au.make_entry("nbxx-ex1", 5)], path=path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert list(data["exercises"]) == ["nbxx-ex1", "nbxx-ex2"]
-    assert data["exercises"]["nbxx-ex1"]["hashes"] == ck.make_entry("nbxx-ex1", 5)["hashes"]
+    assert data["exercises"]["nbxx-ex1"]["hashes"] == au.make_entry("nbxx-ex1", 5)["hashes"]
 
 
 @pytest.mark.parametrize("path", sorted(ck.exercises_dir().glob("nb*.json")), ids=lambda p: p.name)
@@ -251,6 +252,28 @@ def test_check_result_shows_nothing_in_jupyter():
 
 
 def test_check_call_parser():
-    assert ck._check_call('check("nb01-ex2", best)') == ("nb01-ex2", "best")
-    assert ck._check_call("x = 1\ncheck('nb03-ex1', len(df))") == ("nb03-ex1", "len(df)")
-    assert ck._check_call("show_solution('nb01-ex1')") is None
+    assert au._check_call('check("nb01-ex2", best)') == ("nb01-ex2", "best")
+    assert au._check_call("x = 1\ncheck('nb03-ex1', len(df))") == ("nb03-ex1", "len(df)")
+    assert au._check_call("show_solution('nb01-ex1')") is None
+
+
+def test_learner_module_has_no_authoring_tools():
+    for name in ("make_entry", "save_entries", "solution_answers", "refresh_entries", "exec"):
+        assert not hasattr(ck, name) or name == "exec", name
+    source = __import__("inspect").getsource(ck)
+    assert "exec(" not in source and "eval(" not in source
+
+
+def test_save_entries_is_atomic(tmp_path, monkeypatch):
+    path = tmp_path / "nbxx.json"
+    au.save_entries("nbxx", [au.make_entry("nbxx-ex1", 1)], path=path)
+    before = path.read_bytes()
+
+    def broken_dumps(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(au.json, "dumps", broken_dumps)
+    with pytest.raises(RuntimeError):
+        au.save_entries("nbxx", [au.make_entry("nbxx-ex2", 2)], path=path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["nbxx.json"]

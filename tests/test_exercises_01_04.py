@@ -1,32 +1,24 @@
 """Every exercise of notebooks 01-04: the solution code passes its check, wrong answers do not.
 
-Right answers are computed by running each notebook's code and then the exercise's own solution
-code (``helpers.check.solution_answers``), never typed into this file.
+Right answers are computed by running each notebook's own cells and then the exercise's stored
+solution code (``helpers.exercise_authoring.solution_answers``), never typed into this file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
+import datetime as dt  # noqa: F401 - plausible mistakes below may be dates
 import numbers
 import re
 
 import nbformat
-import numpy as np
-import pandas as pd
 import pytest
 
+from _exercises import NOTEBOOKS, answers_of, hashes_text, perturb, verdict
 from helpers import check as ck
 from helpers.paths import notebooks_dir
 
-NOTEBOOKS = {
-    "nb01": "01_find_data.ipynb",
-    "nb02": "02_get_data.ipynb",
-    "nb03": "03_verify_data.ipynb",
-    "nb04": "04_clean_data.ipynb",
-}
-PRESENT = {nb: name for nb, name in NOTEBOOKS.items() if (notebooks_dir() / name).is_file()}
-KEYS = [key for nb in PRESENT for key in ck.exercise_keys(nb)]
+PART = ["nb01", "nb02", "nb03", "nb04"]
+KEYS = [key for nb in PART for key in ck.exercise_keys(nb)]
 
 #: A plausible mistake for each exercise (what a learner might really type), checked to fail.
 PLAUSIBLE_MISTAKES = {
@@ -49,70 +41,40 @@ PLAUSIBLE_MISTAKES = {
 }
 
 
-@pytest.fixture(scope="module")
-def answers(tmp_path_factory):
-    """Right answers of every exercise, from running the notebooks in this process."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("KIT_OFFLINE", "1")
-    mp.setenv("KIT_CACHE_DIR", str(tmp_path_factory.mktemp("kit-cache")))
-    try:
-        result = {}
-        for name in PRESENT.values():
-            result.update(ck.solution_answers(notebooks_dir() / name))
-        yield result
-    finally:
-        mp.undo()
-
-
-def _perturb(answer):
-    """A wrong answer of the same type: the check must not be fooled by small changes."""
-    if isinstance(answer, (bool, np.bool_)):
-        return not answer
-    if isinstance(answer, numbers.Number):
-        return answer + 1
-    if isinstance(answer, str):
-        return answer + "x"
-    if isinstance(answer, pd.DataFrame):
-        return answer.iloc[:-1]
-    if isinstance(answer, pd.Series):
-        return answer.iloc[:-1]
-    if isinstance(answer, pd.Timestamp):
-        return answer + pd.Timedelta(days=1)
-    if isinstance(answer, dict):
-        return dict(list(answer.items())[:-1])
-    if isinstance(answer, (list, tuple)):
-        return list(answer)[:-1]
-    raise TypeError(type(answer))
+def _answer(key):
+    return answers_of(key[:4])[key][0]
 
 
 def test_every_notebook_has_exercises():
-    for nb in PRESENT:
+    for nb in PART:
         assert len(ck.exercise_keys(nb)) >= 3, nb
 
 
-@pytest.mark.parametrize("key", KEYS)
-def test_solution_is_right(key, answers, capsys):
-    assert key in answers, f"no check({key!r}, ...) cell ran"
-    assert ck.is_correct(key, answers[key])
-    assert ck.check(key, answers[key])
-    assert capsys.readouterr().out.startswith("✅")
+@pytest.mark.parametrize("nb", PART)
+def test_every_check_cell_runs(nb):
+    assert sorted(answers_of(nb)) == sorted(ck.exercise_keys(nb))
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_small_change_is_wrong(key, answers, capsys):
-    wrong = _perturb(answers[key])
+def test_solution_is_right(key):
+    assert ck.is_correct(key, _answer(key))
+    ok, out = verdict(key, _answer(key))
+    assert ok and out.startswith("✅")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_small_change_is_wrong(key):
+    wrong = perturb(_answer(key))
     assert not ck.is_correct(key, wrong)
-    result = ck.check(key, wrong)
-    out = capsys.readouterr().out
-    assert not result and out.startswith("❌") and "💡 คำใบ้:" in out
+    ok, out = verdict(key, wrong)
+    assert not ok and out.startswith("❌") and "💡 คำใบ้:" in out
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_wrong_type_gets_a_type_hint(key, answers, capsys):
-    wrong = "12345" if isinstance(answers[key], numbers.Number) else 12345
+def test_wrong_type_gets_a_type_hint(key):
+    wrong = "12345" if isinstance(_answer(key), numbers.Number) else 12345
     result = ck.check(key, wrong)
     assert result.stage == "type"
-    assert "คำตอบควรเป็น" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("key", [k for k in KEYS if k in PLAUSIBLE_MISTAKES])
@@ -121,18 +83,17 @@ def test_plausible_mistake_is_wrong(key):
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_placeholder_and_answer_not_revealed(key, answers, capsys):
+def test_placeholder_and_answer_not_revealed(key, capsys):
     ck.check(key, ...)
     assert "ยังไม่ได้ใส่คำตอบ" in capsys.readouterr().out
-    entry_text = json.dumps(ck.load_exercises(key[:4])[key]["hashes"], ensure_ascii=False)
-    answer = answers[key]
+    answer = _answer(key)
     if isinstance(answer, str):
-        assert answer not in entry_text
+        assert answer not in hashes_text(key)
 
 
-@pytest.mark.parametrize("nb", sorted(PRESENT))
+@pytest.mark.parametrize("nb", PART)
 def test_notebook_cells_match_answer_file(nb):
-    notebook = nbformat.read(notebooks_dir() / PRESENT[nb], as_version=4)
+    notebook = nbformat.read(notebooks_dir() / NOTEBOOKS[nb], as_version=4)
     code = [c.source for c in notebook.cells if c.cell_type == "code"]
     checked = [m for src in code for m in re.findall(r'check\("(nb\d\d-ex\d+)"', src)]
     solutions = [m for src in code for m in re.findall(r'show_solution\("(nb\d\d-ex\d+)"\)', src)]
