@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import importlib
 
-from .setup import setup
+from .startup import ThaiSetupWarning, setup
 
 __version__ = "0.1.0"
-__all__ = ["setup", "__version__"]
+__all__ = ["setup", "ThaiSetupWarning", "__version__"]
 
 _SUBMODULES = {
     "check", "clean", "colab", "commands", "data", "doctor", "env", "exercise_authoring", "explore", "grid",
-    "paths", "portal", "recipes", "textnlp", "thai", "thaifont", "viz", "webfont",
+    "paths", "portal", "recipes", "startup", "textnlp", "thai", "thaifont", "viz", "webfont",
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import viz
+from .viz import make_chart  # the general chart function lives in viz; re-exported here
 
 __all__ = [
     "ALL",
@@ -61,9 +62,9 @@ def province_measures() -> pd.DataFrame:
     >>> int(t["population"].sum())
     66558935
     """
-    from . import paths
+    from . import data
 
-    raw = pd.read_csv(paths.data_dir() / "provinces.csv", dtype={"province_code": str}, encoding="utf-8")
+    raw = data.load("provinces")  # the one reader of the province table (checks its sha256)
     table = raw[["province_code", "name_th", "region_6"]].copy()
     table["population"] = raw["population_31dec2562"]
     table["area_km2"] = raw["area_km2"]
@@ -152,81 +153,6 @@ def top_n(df: pd.DataFrame, measure: str, n: int = 10, *, ascending: bool = Fals
     _check_column(df, label, "ชื่อ")
     ordered = df.sort_values(measure, ascending=ascending, kind="stable").head(n)
     return pd.Series(ordered[measure].to_numpy(), index=pd.Index(ordered[label], name=label), name=measure)
-
-
-def make_chart(
-    values: pd.Series,
-    *,
-    kind: str = "barh",
-    title: str | None = None,
-    unit: str = "",
-    source: str | None = None,
-    year_axis: str | None = None,
-    xlabel: str | None = None,
-    ax=None,
-):
-    """Draw ``values`` (a Series) as ``"barh"``, ``"bar"``, ``"line"`` or ``"map"``; return the Figure.
-
-    ``unit`` labels the value axis, ``xlabel`` the other axis of a bar or line chart, ``source``
-    writes "ที่มา: ..." under the chart, and
-    ``year_axis="be"``/``"ce"`` labels a year axis in พ.ศ. (see :func:`helpers.viz.be_year_axis`).
-    ``"map"`` draws the 77-province tile map (:func:`helpers.grid.plot_province_grid`).  The value
-    axis of bars and lines starts at zero when no value is negative (so changes are not exaggerated).
-
-    วาดกราฟจาก Series หนึ่งชุด ใช้ได้ทั้งในวิดเจ็ตและเรียกเองตรง ๆ
-
-    >>> fig = make_chart(top_n(province_measures(), "density", 5), unit="คนต่อ ตร.กม.", title="ทดลอง")
-    >>> fig.axes[0].get_xlabel()
-    'คนต่อ ตร.กม.'
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
-    """
-    import matplotlib.pyplot as plt
-
-    if not isinstance(values, pd.Series):
-        raise TypeError("make_chart ต้องการ pandas Series (ดัชนีคือชื่อกลุ่มหรือปี ค่าคือตัวเลข)")
-    if kind == "map":
-        from . import grid
-
-        if ax is None:
-            _fig, ax = plt.subplots(figsize=(5.2, 9.0))
-        grid.plot_province_grid(values, ax=ax, title=title, legend_label=unit or None)
-        fig = ax.figure
-    else:
-        if ax is None:
-            height = max(3.0, 0.32 * len(values) + 1.2) if kind == "barh" else 4.5
-            _fig, ax = plt.subplots(figsize=(8, height))
-        fig = ax.figure
-        colour = viz.palette(1)[0]
-        if kind == "barh":
-            ordered = values.iloc[::-1]  # largest at the top
-            ax.barh([str(i) for i in ordered.index], ordered.to_numpy(), color=colour)
-            ax.set_xlabel(unit)
-            viz.thousands_axis(ax, "x")
-            ax.grid(axis="y", visible=False)
-        elif kind == "bar":
-            ax.bar([str(i) for i in values.index], values.to_numpy(), color=colour)
-            ax.set_ylabel(unit)
-            viz.thousands_axis(ax, "y")
-            ax.grid(axis="x", visible=False)
-        elif kind == "line":
-            ax.plot(values.index, values.to_numpy(), marker="o", color=colour)
-            ax.set_ylabel(unit)
-            viz.thousands_axis(ax, "y")
-            if (values.dropna() >= 0).all():
-                ax.set_ylim(0, None)
-            if xlabel:
-                ax.set_xlabel(xlabel)
-            if year_axis:
-                viz.be_year_axis(ax, data_era=year_axis)
-        else:
-            raise ValueError("kind ต้องเป็น 'barh', 'bar', 'line' หรือ 'map'")
-        if xlabel and kind == "bar":
-            ax.set_xlabel(xlabel)
-        if title:
-            ax.set_title(title)
-    if source:
-        viz.add_source(fig, source)
-    return fig
 
 
 def _sorted_choices(values) -> list:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import clean
 from . import data as _data
+from .thai import THAI_MONTHS_ABBR
 
 __all__ = ["clean_injuries", "clean_pm25", "clean_pm25_stations", "clean_tourism", "clean_agency_report",
            "RECIPES", "MISSING_WORDS", "checkpoint_csv"]
@@ -31,7 +32,7 @@ __all__ = ["clean_injuries", "clean_pm25", "clean_pm25_stations", "clean_tourism
 #: Words that mean "no data" in the practice files (เปลี่ยนเป็นค่าว่าง).
 MISSING_WORDS = ("ไม่ทราบ", "-")
 #: Abbreviated Thai month names as used in agency report headers (ม.ค. = 1 ... ธ.ค. = 12).
-MONTH_ABBR_TH = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+MONTH_ABBR_TH = THAI_MONTHS_ABBR
 
 
 def _raw(raw, name: str) -> pd.DataFrame:

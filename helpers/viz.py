@@ -19,8 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .thai import BE_OFFSET
+
 __all__ = [
     "BE_OFFSET",
+    "make_chart",
     "SEQUENTIAL_CMAP",
     "DIVERGING_CMAP",
     "palette",
@@ -32,8 +35,6 @@ __all__ = [
     "text_summary",
 ]
 
-#: พ.ศ. = ค.ศ. + 543
-BE_OFFSET = 543
 #: Sequential colormap for maps and heatmaps: perceptually uniform and colour-blind safe.
 SEQUENTIAL_CMAP = "viridis"
 #: Diverging colormap (values above/below a middle): colour-blind safe.
@@ -252,3 +253,79 @@ def text_summary(
     if len(ranked) == 1:
         return f"{what}: {high}{note}"
     return f"{what}: สูงสุดคือ {high} ต่ำสุดคือ {low} จากทั้งหมด {len(ranked):,} รายการ{note}"
+
+
+def make_chart(
+    values: pd.Series,
+    *,
+    kind: str = "barh",
+    title: str | None = None,
+    unit: str = "",
+    source: str | None = None,
+    year_axis: str | None = None,
+    xlabel: str | None = None,
+    ax=None,
+):
+    """Draw ``values`` (a Series) as ``"barh"``, ``"bar"``, ``"line"`` or ``"map"``; return the Figure.
+
+    ``unit`` labels the value axis, ``xlabel`` the other axis of a bar or line chart, ``source``
+    writes "ที่มา: ..." under the chart, and
+    ``year_axis="be"``/``"ce"`` labels a year axis in พ.ศ. (see :func:`helpers.viz.be_year_axis`).
+    ``"map"`` draws the 77-province tile map (:func:`helpers.grid.plot_province_grid`).  The value
+    axis of bars and lines starts at zero when no value is negative (so changes are not exaggerated).
+
+    วาดกราฟจาก Series หนึ่งชุด ใช้ได้ทั้งในวิดเจ็ตและเรียกเองตรง ๆ
+
+    >>> values = pd.Series({"กรุงเทพมหานคร": 3616.6, "นนทบุรี": 2013.5, "สมุทรปราการ": 1420.1})
+    >>> fig = make_chart(values, unit="คนต่อ ตร.กม.", title="ทดลอง")
+    >>> fig.axes[0].get_xlabel()
+    'คนต่อ ตร.กม.'
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(values, pd.Series):
+        raise TypeError("make_chart ต้องการ pandas Series (ดัชนีคือชื่อกลุ่มหรือปี ค่าคือตัวเลข)")
+    if kind == "map":
+        from . import grid
+
+        if ax is None:
+            _fig, ax = plt.subplots(figsize=(5.2, 9.0))
+        grid.plot_province_grid(values, ax=ax, title=title, legend_label=unit or None)
+        fig = ax.figure
+    else:
+        if ax is None:
+            height = max(3.0, 0.32 * len(values) + 1.2) if kind == "barh" else 4.5
+            _fig, ax = plt.subplots(figsize=(8, height))
+        fig = ax.figure
+        colour = palette(1)[0]
+        if kind == "barh":
+            ordered = values.iloc[::-1]  # largest at the top
+            ax.barh([str(i) for i in ordered.index], ordered.to_numpy(), color=colour)
+            ax.set_xlabel(unit)
+            thousands_axis(ax, "x")
+            ax.grid(axis="y", visible=False)
+        elif kind == "bar":
+            ax.bar([str(i) for i in values.index], values.to_numpy(), color=colour)
+            ax.set_ylabel(unit)
+            thousands_axis(ax, "y")
+            ax.grid(axis="x", visible=False)
+        elif kind == "line":
+            ax.plot(values.index, values.to_numpy(), marker="o", color=colour)
+            ax.set_ylabel(unit)
+            thousands_axis(ax, "y")
+            if (values.dropna() >= 0).all():
+                ax.set_ylim(0, None)
+            if xlabel:
+                ax.set_xlabel(xlabel)
+            if year_axis:
+                be_year_axis(ax, data_era=year_axis)
+        else:
+            raise ValueError("kind ต้องเป็น 'barh', 'bar', 'line' หรือ 'map'")
+        if xlabel and kind == "bar":
+            ax.set_xlabel(xlabel)
+        if title:
+            ax.set_title(title)
+    if source:
+        add_source(fig, source)
+    return fig

@@ -1,4 +1,6 @@
-"""``helpers.setup()``: the one call at the top of every notebook.
+"""Start a notebook session: ``helpers.setup()``, the one call at the top of every notebook.
+
+(The module is named ``startup`` so that the function ``helpers.setup`` does not hide it.)
 
 It makes Thai render in charts (font, shaping check), keeps seaborn from resetting the font, and
 sets pandas display options that suit wide Thai column names.  It is idempotent and quick.
@@ -10,7 +12,7 @@ import warnings
 
 from . import thaifont
 
-__all__ = ["setup", "FIG_DPI", "BASE_FONT_SIZE"]
+__all__ = ["setup", "ThaiSetupWarning", "FIG_DPI", "BASE_FONT_SIZE"]
 
 #: Sarabun has a small x-height: a larger base size reads like 10 pt DejaVu.
 BASE_FONT_SIZE = 13
