@@ -193,7 +193,16 @@ def _schema_dtypes(res: dict) -> tuple[dict, list]:
 
 def _read(res: dict, file: Path) -> pd.DataFrame:
     fmt = res.get("format")
-    practice = res["path"].startswith("practice/")
+    # Practice files and real agency files come back exactly as pandas reads them (with the right
+    # encoding and nothing else), so the learner meets the file's own problems.
+    practice = res["path"].startswith(("practice/", "real/"))
+    if fmt == "jsonl":
+        return pd.read_json(file, lines=True, encoding=res.get("encoding", "utf-8"), dtype=False)
+    if fmt == "xlsx" and "kit:sheets" in res:
+        # calamine reads the real multi-sheet workbooks about 200x faster than openpyxl (0.02 s
+        # against 4 s for the MOTS 2563 workbook); openpyxl stays the fallback.
+        engine = "calamine" if _has_calamine() else "openpyxl"
+        return pd.read_excel(file, sheet_name=res["kit:sheets"][0], header=None, engine=engine)
     if fmt == "csv":
         encoding = res.get("encoding", "utf-8")
         if practice:
@@ -218,12 +227,20 @@ def _read(res: dict, file: Path) -> pd.DataFrame:
             body = body["results"]
         elif isinstance(body, dict) and isinstance(body.get("records"), list):
             body = body["records"]
+        if isinstance(body, list) and body and not isinstance(body[0], dict):
+            return pd.DataFrame({"name": body})      # package_list: a list of names
         if isinstance(body, list):
             return pd.json_normalize(body)
         if isinstance(body, dict):
             return pd.json_normalize(body)
     raise ValueError(f"ชุดข้อมูล '{res['name']}' (data/{res['path']}) ไม่ใช่ตารางข้อมูล จึงเปิดเป็น DataFrame ไม่ได้ "
                      f"ใช้ helpers.data.path('{res['name']}') เพื่อหาที่อยู่ไฟล์แล้วเปิดอ่านเอง")
+
+
+def _has_calamine() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("python_calamine") is not None
 
 
 def load(name: str) -> pd.DataFrame:
@@ -242,7 +259,7 @@ def load(name: str) -> pd.DataFrame:
     >>> load("provinse")
     Traceback (most recent call last):
     ...
-    KeyError: "ไม่มีชุดข้อมูลชื่อ 'provinse' ในชุดเรียน หรือหมายถึง 'provinces' ..."
+    KeyError: "ไม่มีชุดข้อมูลชื่อ 'provinse' ในชุดเรียน หรือหมายถึง 'provinces'..."
     """
     res = _resource(name)
     file = verify(name)

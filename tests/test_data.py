@@ -53,7 +53,8 @@ def test_load_every_table_fast_and_matches_rows(name):
     start = time.perf_counter()
     frame = data.load(name)
     elapsed = time.perf_counter() - start
-    assert isinstance(frame, pd.DataFrame) and len(frame) > 0
+    rows = data.info(name)["rows"]
+    assert isinstance(frame, pd.DataFrame) and (len(frame) > 0 or rows == 0)
     assert elapsed < 1.0, f"load({name!r}) took {elapsed:.2f} s"
     rows = data.info(name)["rows"]
     if rows is not None and not name == "agency-report":   # agency-report loads the raw grid
