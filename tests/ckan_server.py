@@ -10,7 +10,8 @@
 * Serves files (``add_file``) for downloads.
 * Injects faults per action or file path: ``blocked`` (403 firewall page), ``html``, ``notfound``,
   ``status`` (500/502/503/429 ...), ``slow`` (answer after ``delay`` s), ``badjson``,
-  ``truncated`` (Content-Length larger than the body), ``corrupt`` (other bytes), ``redirect``,
+  ``truncated`` (Content-Length larger than the body), ``corrupt`` (other bytes), ``redirect``
+  (to ``location`` or to the same path on ``to``, with ``status``),
   ``json-as-html`` (a good answer labelled text/html), ``big`` (no Content-Length), each for
   ``times`` requests (None = always).
 * Counts every request (``server.requests``, ``server.count(...)``).
@@ -163,8 +164,11 @@ class _Handler(BaseHTTPRequestHandler):
             text = json.dumps(body, ensure_ascii=False).replace(PLACEHOLDER, ckan.url)
             return self._send(status, text.encode("utf-8"), "text/html; charset=utf-8")
         if kind == "redirect":  # e.g. http:// -> https://; ckanapi does not follow POST redirects
-            self.send_response(301)
-            self.send_header("Location", "https://example.invalid" + self.path)
+            # ``location``: the exact target, or ``to``: another base URL keeping this path and query
+            # (default: another host); ``status``: 301, 302, 307 ...
+            target = fault.get("location") or fault.get("to", "https://example.invalid") + self.path
+            self.send_response(fault.get("status", 301))
+            self.send_header("Location", target)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None

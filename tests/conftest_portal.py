@@ -1,8 +1,9 @@
 """Fixtures for the ``helpers.portal`` tests (imported by ``tests/test_portal*.py``).
 
 * ``no_internet`` (autouse where imported): any connection that is not to loopback fails;
-* ``portal_env`` (autouse where imported): a fresh cache folder, the offline notice reset,
-  the default portal rebuilt from the environment;
+* ``portal_env`` (autouse where imported): a fresh cache folder in ``tmp_path`` (and
+  ``pooch.os_cache`` made to fail, so nothing can reach the user's cache), the offline notice
+  reset, the default portal rebuilt from the environment;
 * ``ckan``: a started :class:`ckan_server.CKANServer` with the snapshot's packages, practice
   files and the tourism DataStore table; ``live``: a :class:`Portal` pointed at it with short
   timeouts and no backoff.
@@ -30,10 +31,18 @@ def no_internet(monkeypatch):
     guard_sockets(monkeypatch)
 
 
+def _no_user_cache(*args, **kwargs):
+    raise AssertionError("a portal test reached pooch.os_cache: it would write to the user's cache folder")
+
+
 @pytest.fixture(autouse=True)
 def portal_env(tmp_path, monkeypatch):
+    import pooch
+
     cache = tmp_path / "kit-cache"
     monkeypatch.setenv("KIT_CACHE_DIR", str(cache))
+    # helpers.paths.cache_dir() falls back to pooch.os_cache without KIT_CACHE_DIR: make that loud.
+    monkeypatch.setattr(pooch, "os_cache", _no_user_cache)
     monkeypatch.setenv("KIT_OFFLINE", "1")
     monkeypatch.delenv("KIT_PORTAL_URL", raising=False)
     monkeypatch.delenv("KIT_OPEND_API_KEY", raising=False)

@@ -71,10 +71,11 @@ def test_api_fault_falls_back_to_snapshot(case, ckan, live, portal_env, capsys):
 
 def test_connection_refused(portal_env, capsys):
     url = closed_port_url()
-    strict = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, fallback=False)
+    strict = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, fallback=False,
+                           cache=portal_env)
     with pytest.raises(portal.PortalConnectionError, match=r"เชื่อมต่อ 127\.0\.0\.1 ไม่ได้ \(connection error\)"):
         strict.dataset("pm25-daily-2566")
-    kind = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0)
+    kind = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, cache=portal_env)
     ds = kind.dataset("pm25-daily-2566")
     assert ds.source == "snapshot"
     assert "(connection error)" in capsys.readouterr().out
@@ -83,7 +84,7 @@ def test_connection_refused(portal_env, capsys):
 
 def test_internet_names_are_refused_too(portal_env):
     # the default portal address cannot be reached from tests: a connection error, then the snapshot
-    kit = portal.Portal(offline=False, timeout=TEST_TIMEOUT, retries=0, verbose=False)
+    kit = portal.Portal(offline=False, timeout=TEST_TIMEOUT, retries=0, verbose=False, cache=portal_env)
     assert kit.search("ฝุ่น").attrs["source"] == "snapshot"
     assert kit.is_offline
 

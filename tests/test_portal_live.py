@@ -191,7 +191,8 @@ def test_download_size_limit(live, ckan, portal_env):
         live.download(url, max_bytes=100_000)
     assert [p for p in listing(portal_env) if "big.csv" in p] == []
     ckan.fault("/files/nolen.csv", "big", size=300_000)  # no early Content-Length check possible
-    small = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, max_bytes=100_000)
+    small = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, max_bytes=100_000,
+                          cache=portal_env)
     with pytest.raises(portal.DownloadTooLarge):
         small.download(ckan.url + "/files/nolen.csv")
     assert cache_problems(portal_env) == []

@@ -293,3 +293,17 @@ def test_no_internet_guard_works():
         socket.create_connection(("8.8.8.8", 53), timeout=0.2)
     with pytest.raises(OSError):
         socket.getaddrinfo("data.go.th", 443)
+
+
+def test_portal_dataset_class_name_is_its_own():
+    from helpers import data
+    from helpers.portal import tables
+
+    ds = portal.dataset("pm25-daily-2566")
+    assert type(ds) is portal.PortalDataset and type(ds).__name__ == "PortalDataset"
+    assert portal.PortalDataset is not data.DatasetInfo
+    assert "DatasetInfo" not in portal.__all__ and "DatasetInfo" not in tables.__all__
+    with pytest.warns(DeprecationWarning, match="PortalDataset"):
+        assert portal.DatasetInfo is portal.PortalDataset  # old code keeps working, with a warning
+    with pytest.raises(AttributeError):
+        portal.NoSuchThing  # noqa: B018

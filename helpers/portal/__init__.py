@@ -30,21 +30,32 @@ import pandas as pd
 
 from . import errors
 from .client import DEFAULT_URL, OFFLINE_NOTICE, OPEND_URL, PAGE_SIZE, Portal, _session_key, is_offline_env
-from .errors import (ChecksumMismatch, DownloadIncomplete, DownloadTooLarge, OfflineNotAvailable,
-                     PortalBadJSON, PortalBlocked, PortalConnectionError, PortalError,
-                     PortalHTMLResponse, PortalNotAuthorized, PortalNotFound, PortalServerError,
-                     PortalTimeout, UnsupportedURLScheme)
+from .errors import (CachedFileDamaged, ChecksumMismatch, DownloadIncomplete, DownloadTooLarge,
+                     OfflineNotAvailable, PortalArgumentError, PortalArgumentTypeError,
+                     PortalArgumentValueError, PortalBadJSON, PortalBlocked, PortalConnectionError,
+                     PortalError, PortalHTMLResponse, PortalNotAuthorized, PortalNotFound,
+                     PortalServerError, PortalTimeout, PortalUnexpectedAnswer, UnsupportedURLScheme)
 from .snapshot import Snapshot, catalog_dir
-from .tables import DatasetInfo
+from .tables import PortalDataset
 
 __all__ = [
     "search", "dataset", "download", "datastore", "organizations", "configure", "get_portal",
-    "ask_api_key", "Portal", "DatasetInfo", "Snapshot", "catalog_dir", "DEFAULT_URL", "OPEND_URL",
+    "ask_api_key", "Portal", "PortalDataset", "Snapshot", "catalog_dir", "DEFAULT_URL", "OPEND_URL",
     "PAGE_SIZE", "OFFLINE_NOTICE", "errors", "PortalError", "PortalBlocked", "PortalHTMLResponse",
     "PortalNotFound", "PortalNotAuthorized", "PortalServerError", "PortalTimeout",
-    "PortalConnectionError", "PortalBadJSON", "DownloadIncomplete", "ChecksumMismatch",
-    "UnsupportedURLScheme", "DownloadTooLarge", "OfflineNotAvailable",
+    "PortalConnectionError", "PortalBadJSON", "PortalUnexpectedAnswer", "DownloadIncomplete",
+    "ChecksumMismatch", "CachedFileDamaged", "UnsupportedURLScheme", "DownloadTooLarge",
+    "OfflineNotAvailable", "PortalArgumentError", "PortalArgumentTypeError", "PortalArgumentValueError",
 ]
+
+
+def __getattr__(name):
+    # ``DatasetInfo`` was this class's name before issue 12 (helpers.data has its own DatasetInfo).
+    if name == "DatasetInfo":
+        from . import tables
+
+        return tables.__getattr__(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _default: dict = {"portal": None, "env": None, "options": {}}
 
@@ -125,7 +136,7 @@ def search(query: str = "", organization: str | None = None, fmt: str | None = N
     return get_portal().search(query, organization=organization, fmt=fmt, rows=rows)
 
 
-def dataset(name: str) -> DatasetInfo:
+def dataset(name: str) -> PortalDataset:
     """One data set's metadata (see :meth:`Portal.dataset`): ``.info``, ``.resources``, ``.raw``.
 
     >>> configure(offline=True, verbose=False)
@@ -148,8 +159,10 @@ def dataset(name: str) -> DatasetInfo:
     return get_portal().dataset(name)
 
 
-def download(resource, dest=None):
+def download(resource, dest=None, *, max_bytes: int | None = None, sha256: str | None = None):
     """Download a resource to a local file (see :meth:`Portal.download`); returns a Path.
+
+    ``max_bytes`` (size limit) and ``sha256`` (expected checksum) are passed on to the portal.
 
     >>> configure(offline=True, verbose=False)
     >>> path = download(dataset("domestic-tourism-province").resources.iloc[0])
@@ -157,7 +170,7 @@ def download(resource, dest=None):
     ('trend-domistic-tourists.json', True)
     >>> configure()
     """
-    return get_portal().download(resource, dest)
+    return get_portal().download(resource, dest, max_bytes=max_bytes, sha256=sha256)
 
 
 def datastore(resource_id: str, filters: dict | None = None, limit: int | None = None) -> pd.DataFrame:

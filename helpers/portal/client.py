@@ -29,10 +29,10 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 
 from .. import paths
-from . import errors
+from . import args, errors
 from .http import USER_AGENT, KitSession, check_scheme, translate
 from .snapshot import Snapshot
-from .tables import DatasetInfo, organizations_table, search_table
+from .tables import PortalDataset, organizations_table, search_table, whole_number
 
 __all__ = ["Portal", "DEFAULT_URL", "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", "safe_filename",
            "is_offline_env"]
@@ -40,6 +40,7 @@ __all__ = ["Portal", "DEFAULT_URL", "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", 
 DEFAULT_URL = "https://data.go.th"
 OPEND_URL = "https://opend.data.go.th"
 PAGE_SIZE = 10_000  # ckanext-thai_gdc caps datastore_search at 10,000 rows per call
+MAX_PAGES = 1_000  # at most 10 million DataStore rows in one call
 MAX_BYTES = 500 * 1024 * 1024
 CHUNK = 64 * 1024
 RECORD = ".kit-download.json"
@@ -119,10 +120,10 @@ def _atomic_copy(src: Path, dest: Path) -> None:
             os.remove(tmp)
 
 
-def _sha256(path: Path) -> str:
-    import pooch
-
-    return pooch.file_hash(str(path), alg="sha256")
+def _text_key(text: str, length: int) -> str:
+    # A short cache key for a TEXT (a URL, the parameters of a call), not a file: pooch.file_hash,
+    # the kit's one file hash, needs a file, so hashlib does this one job.
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
 def _known_hash(value) -> str | None:
@@ -230,6 +231,10 @@ class Portal:
                  cache_ttl: float = 3600.0, catalog: str | Path | None = None,
                  cache: str | Path | None = None, verbose: bool = True, progress: bool | None = None,
                  gateway: bool | None = None):
+        args.text("Portal", "ที่อยู่ของพอร์ทัล (base_url)", base_url, 'Portal("https://data.go.th")',
+                  optional=True)
+        args.text("Portal", "api-key", api_key, 'Portal("https://opend.data.go.th", api_key=token)',
+                  optional=True)
         url = base_url or os.environ.get("KIT_PORTAL_URL") or DEFAULT_URL
         self.base_url = check_scheme(url.strip()).rstrip("/")
         host = urlsplit(self.base_url).hostname or ""
@@ -283,7 +288,7 @@ class Portal:
         if self._session is None:
             self._session = KitSession(
                 timeout=self.timeout, retries=self.retries, backoff=self.backoff,
-                api_key=self._api_key, key_host=urlsplit(self.base_url).hostname,
+                api_key=self._api_key, key_url=self.base_url,
                 gateway=self.gateway)
         return self._session
 
@@ -337,19 +342,34 @@ class Portal:
         except Exception as exc:  # requests errors raised outside Session.request
             raise translate(exc, self.base_url, self.timeout) from None
 
-    def _cached_call(self, action: str, **params):
-        """A live action answer, reused from the cache for ``cache_ttl`` seconds (no request)."""
+    @staticmethod
+    def _expect(action: str, result, kind: type, list_field: str | None = None):
+        # Valid JSON in a shape CKAN does not send: do not use it (and do not cache it).
+        if not isinstance(result, kind):
+            raise errors.PortalUnexpectedAnswer(
+                action, "ดิกชันนารี (dict)" if kind is dict else "รายการ (list)")
+        if list_field is not None and not isinstance(result.get(list_field), list):
+            raise errors.PortalUnexpectedAnswer(action, f"รายการ (list) ในช่อง {list_field}")
+        return result
+
+    def _cached_call(self, action: str, expect: type = dict, list_field: str | None = None, **params):
+        """A live action answer, reused from the cache for ``cache_ttl`` seconds (no request).
+
+        An answer that is not of type ``expect`` (or whose ``list_field`` is not a list) raises
+        :class:`PortalUnexpectedAnswer`, so that the snapshot fallback applies, and is not cached.
+        """
         key_src = json.dumps([self.base_url, action, params], sort_keys=True, ensure_ascii=False,
                              default=str)
-        key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()[:32]
+        key = _text_key(key_src, 32)
         folder = self.cache / "answers"
         file = folder / f"{action}-{key}.json"
         if self.cache_ttl > 0 and file.is_file() and time.time() - file.stat().st_mtime < self.cache_ttl:
             try:
-                return json.loads(file.read_text(encoding="utf-8"))["result"]
-            except (ValueError, KeyError):
+                return self._expect(action, json.loads(file.read_text(encoding="utf-8"))["result"], expect,
+                                    list_field)
+            except (ValueError, KeyError, TypeError):
                 file.unlink(missing_ok=True)  # a damaged cache entry: ask again
-        result = self._call(action, **params)
+        result = self._expect(action, self._call(action, **params), expect, list_field)
         if self.cache_ttl > 0:
             folder.mkdir(parents=True, exist_ok=True)
             _atomic_write_text(file, json.dumps({"action": action, "result": result},
@@ -388,7 +408,12 @@ class Portal:
         0   road-accident-newyear-7days  XSL, XLSX              3
         1  road-accident-songkran-7days        XSL              2
         """
-        rows = max(0, min(int(rows), 1000))
+        query = args.text("search", "คำค้น (query)", query, 'portal.search("ฝุ่น")', optional=True) or ""
+        organization = args.text("search", "หน่วยงาน (organization)", organization,
+                                 'portal.search("ฝุ่น", organization="pcd")', optional=True)
+        fmt = args.text("search", "รูปแบบไฟล์ (fmt)", fmt, 'portal.search("ฝุ่น", fmt="CSV")', optional=True)
+        rows = args.count("search", "จำนวนแถว (rows)", rows, 'portal.search("ฝุ่น", rows=10)')
+        rows = min(rows, 1000)  # CKAN's own cap on package_search rows
 
         def live():
             fq = []
@@ -396,10 +421,12 @@ class Portal:
                 fq.append(f"organization:{organization}")
             if fmt:
                 fq.append(f'res_format:"{fmt.upper()}"')
-            result = self._cached_call("package_search", q=query or "*:*", fq=" ".join(fq), rows=rows)
-            df = search_table(result.get("results", []))
+            result = self._cached_call("package_search", list_field="results", q=query or "*:*",
+                                       fq=" ".join(fq), rows=rows)
+            df = search_table(result["results"])
             df.attrs["source"] = "live"
-            df.attrs["count"] = int(result.get("count", len(df)))
+            count = whole_number(result.get("count"))
+            df.attrs["count"] = len(df) if count is None else count
             return df
 
         def offline():
@@ -411,16 +438,18 @@ class Portal:
 
         return self._live_or_snapshot(live, offline)
 
-    def dataset(self, name: str) -> DatasetInfo:
+    def dataset(self, name: str) -> PortalDataset:
         """A data set's metadata: ``.info`` (Thai labels), ``.resources`` (DataFrame), ``.raw``.
 
         >>> ds = Portal(offline=True, verbose=False).dataset("pm25-daily-2566")
         >>> ds.info["ความถี่ในการปรับปรุงข้อมูล"], ds.resources["format"].tolist()
         ('ทุก 1 วัน', ['CSV', 'CSV'])
         """
+        name = args.text("dataset", "ชื่อย่อ (name) ของชุดข้อมูล", name, 'portal.dataset("pm25-daily-2566")',
+                         empty_ok=False)
         return self._live_or_snapshot(
-            lambda: DatasetInfo(self._cached_call("package_show", id=name), source="live"),
-            lambda: DatasetInfo(self.snapshot.package(name), source="snapshot"),
+            lambda: PortalDataset(self._cached_call("package_show", id=name), source="live"),
+            lambda: PortalDataset(self.snapshot.package(name), source="snapshot"),
             lambda: self._in_snapshot(self.snapshot.package, name),
         )
 
@@ -444,11 +473,12 @@ class Portal:
             # whatever limit we ask for, so page by what actually came back until nothing new comes.
             orgs, seen, offset = [], set(), 0
             for _ in range(100):  # bounded: 100 pages
-                page = self._cached_call("organization_list", all_fields=True, limit=1000, offset=offset)
-                fresh = [o for o in page if (o.get("id") or o.get("name")) not in seen]
+                page = self._cached_call("organization_list", expect=list, all_fields=True, limit=1000,
+                                         offset=offset)
+                fresh = [o for o in page if _org_key(o) not in seen]
                 if not page or not fresh:
                     break
-                seen.update(o.get("id") or o.get("name") for o in fresh)
+                seen.update(_org_key(o) for o in fresh)
                 orgs.extend(fresh)
                 offset += len(page)
             df = organizations_table(orgs)
@@ -474,48 +504,71 @@ class Portal:
         >>> kit.datastore(rid, filters={"Province": "เชียงใหม่"}, limit=3).shape
         (3, 10)
         """
-        filters = dict(filters or {})
-        if limit is not None and int(limit) < 0:
-            raise ValueError("limit ต้องเป็นจำนวนเต็มบวก")
+        example = "portal.datastore(resource_id, limit=100)"
+        resource_id = args.text("datastore", "รหัสทรัพยากร (resource_id)", resource_id, example, empty_ok=False)
+        filters = args.mapping("datastore", "ตัวกรอง (filters)", filters,
+                               'portal.datastore(resource_id, filters={"Province": "เชียงใหม่"})')
+        limit = args.count("datastore", "จำนวนแถวสูงสุด (limit)", limit, example, optional=True)
 
         def columns(fields):
-            return [f["id"] for f in fields if f.get("id") not in ("_id", "_full_text")]
+            fields = fields if isinstance(fields, list) else []
+            return [str(f["id"]) for f in fields
+                    if isinstance(f, dict) and f.get("id") not in (None, "_id", "_full_text")]
+
+        def rows_of(page) -> list:
+            records = self._expect("datastore_search", page.get("records"), list)
+            if not all(isinstance(r, dict) for r in records):
+                raise errors.PortalUnexpectedAnswer("datastore_search", "แถวแบบดิกชันนารี (dict)")
+            return records
 
         def live():
             from tqdm.auto import tqdm
 
-            want = None if limit is None else int(limit)
+            want = limit
             params = {"resource_id": resource_id}
             if filters:
                 params["filters"] = filters
-            first = self._call("datastore_search", limit=min(PAGE_SIZE, want if want is not None else PAGE_SIZE),
-                               offset=0, **params)
-            total = int(first.get("total") or 0)
-            target = total if want is None else min(want, total)
-            records = list(first.get("records", []))
+            first = self._expect("datastore_search", self._call(
+                "datastore_search", limit=min(PAGE_SIZE, want if want is not None else PAGE_SIZE),
+                offset=0, **params), dict)
+            total = whole_number(first.get("total"))  # None: unknown, page until an empty page
+            target = (total if want is None else min(want, total)) if total is not None else want
+            records = rows_of(first)
             with tqdm(total=target, initial=len(records), unit="แถว", desc="DataStore",
                       disable=not self._show_progress(), leave=False) as bar:
-                while len(records) < target:
-                    page = self._call("datastore_search", offset=len(records),
-                                      limit=min(PAGE_SIZE, target - len(records)), **params)
-                    got = page.get("records", [])
+                # Bounded: without a total, a broken server could send pages forever.
+                for _ in range(MAX_PAGES):
+                    if target is not None and len(records) >= target:
+                        break
+                    if total is None and not records:
+                        break
+                    step = PAGE_SIZE if target is None else min(PAGE_SIZE, target - len(records))
+                    page = self._expect("datastore_search", self._call(
+                        "datastore_search", offset=len(records), limit=step, **params), dict)
+                    got = rows_of(page)
                     if not got:
                         break
                     records.extend(got)
                     bar.update(len(got))
-            df = pd.DataFrame.from_records(records[:target], columns=columns(first.get("fields", [])))
+            if target is not None:
+                records = records[:target]
+            df = pd.DataFrame.from_records(records, columns=columns(first.get("fields")))
             df.attrs["source"] = "live"
-            df.attrs["total"] = total
+            df.attrs["total"] = len(records) if total is None else total
             return df
 
         def offline():
             data = self.snapshot.datastore(resource_id)
             df = pd.DataFrame.from_records(data["records"], columns=columns(data["fields"]))
             for col, value in filters.items():
+                if col not in df.columns:
+                    raise errors.PortalArgumentValueError(
+                        f"datastore() ใช้ตัวกรอง (filters) กับคอลัมน์ “{col}” ไม่ได้ เพราะตารางนี้ไม่มีคอลัมน์นั้น "
+                        f"คอลัมน์ที่มี: {', '.join(df.columns)}")
                 accepted = value if isinstance(value, (list, tuple, set)) else [value]
                 df = df[df[col].isin(list(accepted))]
             if limit is not None:
-                df = df.head(int(limit))
+                df = df.head(limit)
             df = df.reset_index(drop=True)
             df.attrs["source"] = "snapshot"
             df.attrs["total"] = int(data["total"])
@@ -541,25 +594,34 @@ class Portal:
         >>> kit.download(res).name
         'injuries_newyear_2551.csv'
         """
-        limit = self.max_bytes if max_bytes is None else int(max_bytes)
+        self._check_download_args(resource, dest, max_bytes, sha256)
+        limit = self.max_bytes if max_bytes is None else max_bytes
         early_key, early_hash = self._quick_key(resource)
-        cached = None
+        cached, damaged = None, None
         if early_key:  # a file we already have answers without any request
-            cached = self._cached_download(self._download_folder(early_key),
-                                           _known_hash(sha256) or early_hash)
+            cached, damaged = self._cached_download(self._download_folder(early_key),
+                                                    _known_hash(sha256) or early_hash)
         if cached is None:
             res = self._as_resource(resource)
-            key = res.get("id") or hashlib.sha256(res["url"].encode("utf-8")).hexdigest()[:24]
+            key = res.get("id") or _text_key(res["url"], 24)
             folder = self._download_folder(key)
             expected = _known_hash(sha256) or _known_hash(res.get("hash"))
             name = safe_filename(res.get("url", ""), fallback=f"resource-{key[:8]}")
-            cached = self._cached_download(folder, expected)
+            cached, again = self._cached_download(folder, expected)
+            damaged = damaged or again
         if cached is None:
             practice = self.snapshot.practice_path(res)
-            cached = self._live_or_snapshot(
-                lambda: self._download_live(res, folder, name, expected, limit),
-                lambda: self._download_offline(res, folder, name),
-                lambda: practice is not None and practice.is_file())
+            try:
+                cached = self._live_or_snapshot(
+                    lambda: self._download_live(res, folder, name, expected, limit),
+                    lambda: self._download_offline(res, folder, name),
+                    lambda: practice is not None and practice.is_file())
+            except errors.PortalError as exc:
+                if damaged:  # say first that the copy we had is gone, then why no new one came
+                    raise errors.CachedFileDamaged(damaged, reason=str(exc)) from None
+                raise
+            if damaged:
+                self._say(f"⚠️ {errors.CachedFileDamaged(damaged)}")
         if dest is None:
             return cached
         target = Path(dest).expanduser() / cached.name
@@ -568,6 +630,28 @@ class Portal:
         return target
 
     # -- download internals --------------------------------------------------------------------
+    @staticmethod
+    def _check_download_args(resource, dest, max_bytes, sha256) -> None:
+        example = "portal.download(ds.resources.iloc[0])"
+        if not isinstance(resource, (str, dict, pd.Series, PortalDataset)):
+            raise args.type_error(
+                "download", "ทรัพยากร (resource)",
+                "แถวหนึ่งแถวจากตาราง .resources, รหัสทรัพยากร (resource id) หรือลิงก์ http(s)",
+                resource, example)
+        if isinstance(resource, str):
+            args.text("download", "ทรัพยากร (resource)", resource, example, empty_ok=False)
+        if dest is not None and not isinstance(dest, (str, os.PathLike)):
+            raise args.type_error("download", "โฟลเดอร์ปลายทาง (dest)", "ข้อความหรือ Path", dest,
+                                  'portal.download(ds.resources.iloc[0], dest="data/raw")')
+        args.count("download", "ขนาดไฟล์สูงสุด (max_bytes)", max_bytes,
+                   "portal.download(ds.resources.iloc[0], max_bytes=100_000_000)", optional=True, minimum=1)
+        sha_example = 'portal.download(url, sha256="9f86d081...")  (เลขฐานสิบหก 64 ตัว)'
+        args.text("download", "ค่า SHA-256 (sha256)", sha256, sha_example, optional=True)
+        if sha256 is not None and _known_hash(sha256) is None:
+            raise errors.PortalArgumentValueError(
+                f"download() ต้องการค่า SHA-256 (sha256) เป็นเลขฐานสิบหก 64 ตัว แต่ได้รับ {args.shown(sha256)} "
+                f"ตัวอย่าง: {sha_example}")
+
     def _download_folder(self, key: str) -> Path:
         return self.cache / "downloads" / re.sub(r"[^\w\-]", "_", key)
 
@@ -584,12 +668,12 @@ class Portal:
                 snap = self.snapshot.resource_by_url(text)
                 if snap:
                     return snap["id"], _known_hash(snap.get("hash"))
-                return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24], None
+                return _text_key(text, 24), None
             return text or None, None
         return None, None
 
     def _as_resource(self, resource) -> dict:
-        if isinstance(resource, DatasetInfo):
+        if isinstance(resource, PortalDataset):
             if resource.resources.empty:
                 raise errors.OfflineNotAvailable("ไฟล์ในชุดข้อมูลนี้")
             resource = resource.resources.iloc[0]
@@ -626,29 +710,44 @@ class Portal:
                 self._went_offline = True
             return snap
 
-    def _cached_download(self, folder: Path, expected: str | None) -> Path | None:
+    def _cached_download(self, folder: Path, expected: str | None) -> tuple[Path | None, str | None]:
+        """(the verified cached file or None, the name of a damaged copy that was removed or None).
+
+        The file is re-hashed every time before it is served.  Two digests can reject it: the one
+        the kit recorded in ``.kit-download.json`` when it saved the file (so damage is caught even
+        when the portal publishes no hash) and the expected one (portal ``hash`` or ``sha256=``).
+        """
+        import pooch
+
         record_file = folder / RECORD
         if not record_file.is_file():
-            return None
+            return None, None
         try:
             record = json.loads(record_file.read_text(encoding="utf-8"))
-            path = folder / record["file"]
-        except (ValueError, KeyError):
-            return None
-        if not path.is_file():
-            return None
-        digest = _sha256(path)
-        if digest != record.get("sha256") or (expected and f"sha256:{digest}" != expected):
-            return None  # changed on disk or outdated: download again
+            path = folder / str(record["file"])
+            recorded = record.get("sha256")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None, None  # an unreadable record: the file is fetched again
+        if path.parent != folder or not path.is_file():
+            return None, None
+        digest = pooch.file_hash(str(path), alg="sha256")
+        if digest != recorded:  # changed on disk since the kit saved it: never serve it
+            path.unlink(missing_ok=True)
+            record_file.unlink(missing_ok=True)
+            return None, path.name
+        if expected and f"sha256:{digest}" != expected:
+            return None, None  # intact but outdated: the portal now publishes another file
         source = str(record.get("source", ""))
         if source.startswith("snapshot:"):  # a copy of a practice file: is it still the current one?
             published = self.snapshot.practice_hash({"kit_practice_file": source[len("snapshot:"):]})
             if published and published.startswith("sha256:") and published[7:] != digest:
-                return None
-        return path
+                return None, None
+        return path, None
 
     def _write_record(self, folder: Path, path: Path, url: str, source: str) -> None:
-        record = {"file": path.name, "url": url, "sha256": _sha256(path),
+        import pooch
+
+        record = {"file": path.name, "url": url, "sha256": pooch.file_hash(str(path), alg="sha256"),
                   "size": path.stat().st_size, "source": source}
         _atomic_write_text(folder / RECORD, json.dumps(record, ensure_ascii=False, indent=1))
 
@@ -698,6 +797,13 @@ class Portal:
                 raise errors.ChecksumMismatch(src.name)
         self._write_record(folder, target, res.get("url", ""), f"snapshot:{res.get('kit_practice_file')}")
         return target
+
+
+def _org_key(org) -> str | None:
+    # organization_list gives dicts (all_fields=True) or bare names; anything else has no key.
+    if isinstance(org, dict):
+        return org.get("id") or org.get("name")
+    return org if isinstance(org, str) else None
 
 
 # The opend key typed with ask_api_key(): kept in memory for this session only.

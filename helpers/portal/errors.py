@@ -16,7 +16,8 @@ __all__ = [
     "PortalError", "PortalBlocked", "PortalHTMLResponse", "PortalNotFound", "PortalNotAuthorized",
     "PortalServerError", "PortalTimeout", "PortalConnectionError", "PortalBadJSON",
     "DownloadIncomplete", "ChecksumMismatch", "UnsupportedURLScheme", "DownloadTooLarge",
-    "OfflineNotAvailable",
+    "OfflineNotAvailable", "PortalUnexpectedAnswer", "PortalArgumentError", "PortalArgumentTypeError",
+    "PortalArgumentValueError", "CachedFileDamaged",
 ]
 
 
@@ -267,3 +268,78 @@ class OfflineNotAvailable(PortalError, LookupError):
         hint = hint or ("ลองใช้ชุดข้อมูลที่มีไฟล์ฝึกหัดแนบมา เช่น pm25-daily-2566 "
                         "หรือ domestic-tourism-province")
         super().__init__(f"ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแคตตาล็อกในชุดเรียนไม่มี{what} {hint}")
+
+
+class PortalUnexpectedAnswer(PortalError, ValueError):
+    """Valid JSON, but not in the shape CKAN documents (for example ``result`` is not a dict).
+
+    >>> print(PortalUnexpectedAnswer("package_show", "ข้อมูลชุดข้อมูล (dict)"))
+    คำตอบของ package_show จากพอร์ทัลมีรูปแบบที่ชุดเรียนไม่รู้จัก (unexpected answer) ควรได้ข้อมูลชุดข้อมูล
+    (dict) พอร์ทัลอาจเปลี่ยนรูปแบบคำตอบหรือกำลังมีปัญหา
+    """
+
+    term = "unexpected answer"
+    fallback = True
+
+    def __init__(self, action: str, expected: str):
+        self.action = action
+        super().__init__(
+            f"คำตอบของ {action} จากพอร์ทัลมีรูปแบบที่ชุดเรียนไม่รู้จัก (unexpected answer) ควรได้{expected} "
+            "พอร์ทัลอาจเปลี่ยนรูปแบบคำตอบหรือกำลังมีปัญหา"
+        )
+
+
+class PortalArgumentError(PortalError):
+    """A function of the portal client was called with an argument it cannot use.
+
+    The message says what was expected and gives an example (see :mod:`helpers.portal.args`).
+    Never answered from the snapshot: the call itself has to be fixed.
+
+    >>> issubclass(PortalArgumentTypeError, PortalArgumentError), PortalArgumentError("x").fallback
+    (True, False)
+    """
+
+    term = "invalid argument"
+
+
+class PortalArgumentTypeError(PortalArgumentError, TypeError):
+    """An argument of the wrong type, e.g. ``search(123)`` or ``rows="10"``.
+
+    >>> isinstance(PortalArgumentTypeError("x"), TypeError)
+    True
+    """
+
+    term = "wrong argument type"
+
+
+class PortalArgumentValueError(PortalArgumentError, ValueError):
+    """An argument of the right type but an impossible value, e.g. ``limit=-1``.
+
+    >>> isinstance(PortalArgumentValueError("x"), ValueError)
+    True
+    """
+
+    term = "invalid argument value"
+
+
+class CachedFileDamaged(PortalError):
+    """A cached download no longer matches the SHA-256 the kit recorded when it saved it.
+
+    The damaged copy is always removed.  ``reason`` is set when a fresh copy could not be had
+    (then this error is raised); without it the text is the notice printed before a re-download.
+
+    >>> print(CachedFileDamaged("a.csv"))
+    ไฟล์ “a.csv” ในแคช (cache) ถูกเปลี่ยนหรือเสียหาย: ค่าตรวจสอบความถูกต้องของไฟล์ (checksum, SHA-256)
+    ไม่ตรงกับค่าที่บันทึกไว้ตอนดาวน์โหลด จึงลบสำเนานั้นทิ้งและดาวน์โหลดใหม่
+    >>> "ดาวน์โหลดใหม่ไม่สำเร็จ" in str(CachedFileDamaged("a.csv", reason="..."))
+    True
+    """
+
+    term = "damaged cache"
+
+    def __init__(self, name: str, reason: str | None = None):
+        self.name, self.reason = name, reason
+        head = (f"ไฟล์ “{name}” ในแคช (cache) ถูกเปลี่ยนหรือเสียหาย: ค่าตรวจสอบความถูกต้องของไฟล์ "
+                "(checksum, SHA-256) ไม่ตรงกับค่าที่บันทึกไว้ตอนดาวน์โหลด จึงลบสำเนานั้นทิ้ง")
+        tail = f" แต่ดาวน์โหลดใหม่ไม่สำเร็จ: {reason}" if reason else "และดาวน์โหลดใหม่"
+        super().__init__(head + tail)

@@ -1,7 +1,11 @@
 """Turn CKAN package dicts into learner-friendly pandas objects with Thai labels.
 
+Field values are read defensively: portals send sizes as "1.2 MB", counts as text, ``null``
+formats or no ``resources`` at all.  What can be read exactly is kept, anything else becomes
+unknown (``<NA>``, ``NaT`` or an empty text) — never a crash and never a guess.
+
 >>> from helpers.portal.snapshot import Snapshot
->>> info = DatasetInfo(Snapshot().package("pm25-daily-2566"))
+>>> info = PortalDataset(Snapshot().package("pm25-daily-2566"))
 >>> info.info["หน่วยงานเจ้าของข้อมูล"]
 'กรมควบคุมมลพิษ'
 """
@@ -9,18 +13,24 @@
 from __future__ import annotations
 
 import copy
+import math
+import numbers
+import re
+import warnings
 
 import pandas as pd
 
+from . import errors
+
 __all__ = ["SEARCH_COLUMNS", "RESOURCE_COLUMNS", "search_table", "organizations_table",
-           "resources_table", "DatasetInfo", "gd_field"]
+           "resources_table", "PortalDataset", "gd_field", "whole_number"]
 
 SEARCH_COLUMNS = ["name", "title", "organization", "formats", "last_modified", "license",
                   "num_resources"]
 RESOURCE_COLUMNS = ["id", "name", "format", "size", "last_modified", "first_year",
                     "datastore_active", "url"]
 
-# Thai labels of the metadata shown by DatasetInfo.info (GD-Catalog field names on the right).
+# Thai labels of the metadata shown by PortalDataset.info (GD-Catalog field names on the right).
 INFO_LABELS = [
     ("ชื่อชุดข้อมูล (title)", "title"),
     ("ชื่อย่อ (name)", "name"),
@@ -44,6 +54,59 @@ INFO_LABELS = [
 _BOOL_TH = {"true": "ใช่", "false": "ไม่ใช่", "partial": "บางส่วน"}
 
 
+def whole_number(value) -> int | None:
+    """A count or a size in bytes when ``value`` states one exactly (>= 0), else None (unknown).
+
+    Accepted: ints, whole floats, and digit strings (Thai digits too, thousands commas allowed).
+    Refused: negatives, booleans, and sizes with units such as "1.2 MB" — CKAN's ``size`` is bytes,
+    and "MB" may mean 1,000,000 or 1,048,576 bytes, so the exact size cannot be known.
+
+    >>> [whole_number(v) for v in (2048, 2048.0, "2,048", " ๒๐๔๘ ")]
+    [2048, 2048, 2048, 2048]
+    >>> [whole_number(v) for v in ("1.2 MB", None, "", -5, True, 1.5, "12,34", float("nan"))]
+    [None, None, None, None, None, None, None, None]
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, numbers.Integral):
+        return int(value) if value >= 0 else None
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        return int(value) if math.isfinite(value) and value >= 0 and value.is_integer() else None
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", text):  # \d matches Thai digits too
+            text = text.replace(",", "")
+        return int(text) if text.isdecimal() else None
+    return None
+
+
+def _str(value) -> str:
+    # A text field that may come as null, a number or something odd: never "None", never a crash.
+    if value is None or isinstance(value, (dict, list, tuple, set)):
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _dicts(value) -> list[dict]:
+    # A list field (resources, tags, extras) that may be missing, null, or hold non-dicts.
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _flag(value) -> bool:
+    # GD-Catalog sends booleans as the text "True"/"False"; bool("False") would be True.
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return value is True or (isinstance(value, numbers.Integral) and value == 1)
+
+
+def _org_title(pkg: dict) -> str:
+    org = pkg.get("organization")
+    if isinstance(org, dict):
+        return _str(org.get("title")) or _str(org.get("name"))
+    return _str(org)
+
+
 def gd_field(pkg: dict, key: str, default=None):
     """A GD-Catalog field, whether at the top level (scheming) or in ``extras`` (classic CKAN).
 
@@ -54,8 +117,8 @@ def gd_field(pkg: dict, key: str, default=None):
     """
     if key in pkg and pkg[key] not in (None, ""):
         return pkg[key]
-    for extra in pkg.get("extras") or []:
-        if isinstance(extra, dict) and extra.get("key") == key:
+    for extra in _dicts(pkg.get("extras")):
+        if extra.get("key") == key:
             return extra.get("value")
     return default
 
@@ -78,15 +141,22 @@ def _text(value) -> str:
 
 def _formats(pkg: dict) -> str:
     seen: list[str] = []
-    for r in pkg.get("resources") or []:
-        fmt = (r.get("format") or "").strip().upper()
+    for r in _dicts(pkg.get("resources")):
+        fmt = _str(r.get("format")).strip().upper()
         if fmt and fmt not in seen:
             seen.append(fmt)
     return ", ".join(seen)
 
 
 def _timestamp(value):
-    return pd.to_datetime(value, errors="coerce") if value else pd.NaT
+    if not isinstance(value, str) or not value.strip():
+        return pd.NaT
+    with warnings.catch_warnings():  # "could not infer format" for odd texts: NaT is the answer
+        warnings.simplefilter("ignore")
+        ts = pd.to_datetime(value, errors="coerce")
+    if isinstance(ts, pd.Timestamp) and ts.tzinfo is not None:
+        ts = ts.tz_convert(None)  # one column of naive UTC times, whatever each portal sends
+    return ts
 
 
 def search_table(packages: list[dict]) -> pd.DataFrame:
@@ -94,22 +164,32 @@ def search_table(packages: list[dict]) -> pd.DataFrame:
 
     >>> search_table([]).columns.tolist()
     ['name', 'title', 'organization', 'formats', 'last_modified', 'license', 'num_resources']
+
+    ``num_resources`` is CKAN's count when it is a number, else the length of ``resources``
+    when that list is there, else unknown (``<NA>``).
+
+    >>> search_table([{"name": "a", "num_resources": "สาม"}, {"name": "b"}])["num_resources"].tolist()
+    [<NA>, <NA>]
     """
     rows = []
-    for p in packages:
-        org = p.get("organization") or {}
+    for p in packages if isinstance(packages, list) else []:
+        if not isinstance(p, dict):
+            continue
+        count = whole_number(p.get("num_resources"))
+        if count is None and isinstance(p.get("resources"), list):
+            count = len(_dicts(p["resources"]))
         rows.append({
-            "name": p.get("name", ""),
-            "title": p.get("title", ""),
-            "organization": org.get("title") or org.get("name", ""),
+            "name": _str(p.get("name")),
+            "title": _str(p.get("title")),
+            "organization": _org_title(p),
             "formats": _formats(p),
             "last_modified": _timestamp(p.get("metadata_modified")),
-            "license": p.get("license_title") or p.get("license_id") or "",
-            "num_resources": int(p.get("num_resources", len(p.get("resources") or []))),
+            "license": _str(p.get("license_title")) or _str(p.get("license_id")),
+            "num_resources": pd.NA if count is None else count,
         })
     df = pd.DataFrame(rows, columns=SEARCH_COLUMNS)
     df["last_modified"] = pd.to_datetime(df["last_modified"])
-    df["num_resources"] = df["num_resources"].astype("int64")
+    df["num_resources"] = df["num_resources"].astype("Int64")
     return df
 
 
@@ -122,12 +202,13 @@ def organizations_table(orgs: list) -> pd.DataFrame:
     1    b    บี              2
     """
     rows = []
-    for o in orgs:
+    for o in orgs if isinstance(orgs, list) else []:
         if isinstance(o, str):
             rows.append({"name": o, "title": "", "package_count": 0})
-        else:
-            rows.append({"name": o.get("name", ""), "title": o.get("title") or o.get("display_name", ""),
-                         "package_count": int(o.get("package_count") or 0)})
+        elif isinstance(o, dict):
+            rows.append({"name": _str(o.get("name")),
+                         "title": _str(o.get("title")) or _str(o.get("display_name")),
+                         "package_count": whole_number(o.get("package_count")) or 0})
     return pd.DataFrame(rows, columns=["name", "title", "package_count"])
 
 
@@ -137,19 +218,25 @@ def resources_table(pkg: dict) -> pd.DataFrame:
     >>> resources_table({"resources": [{"id": "r1", "format": "xsl"}]})[["id", "format"]]
        id format
     0  r1    XSL
+
+    ``size`` is in bytes when the portal states it exactly, else ``<NA>`` (see :func:`whole_number`).
+
+    >>> row = resources_table({"resources": [{"id": "r1", "size": "1.2 MB", "format": None}]}).iloc[0]
+    >>> row["size"], row["format"]
+    (<NA>, '')
     """
     rows = []
-    for r in pkg.get("resources") or []:
-        size = r.get("size")
+    for r in _dicts(pkg.get("resources")):
+        size = whole_number(r.get("size"))
         rows.append({
-            "id": r.get("id", ""),
-            "name": r.get("name") or "",
-            "format": (r.get("format") or "").strip().upper(),
-            "size": pd.NA if size in (None, "") else int(size),
+            "id": _str(r.get("id")),
+            "name": _str(r.get("name")),
+            "format": _str(r.get("format")).strip().upper(),
+            "size": pd.NA if size is None else size,
             "last_modified": _timestamp(r.get("last_modified") or r.get("created")),
-            "first_year": r.get("resource_first_year_of_data") or "",
-            "datastore_active": bool(r.get("datastore_active")),
-            "url": r.get("url") or "",
+            "first_year": _str(r.get("resource_first_year_of_data")),
+            "datastore_active": _flag(r.get("datastore_active")),
+            "url": _str(r.get("url")),
         })
     df = pd.DataFrame(rows, columns=RESOURCE_COLUMNS)
     df["size"] = df["size"].astype("Int64")
@@ -157,13 +244,15 @@ def resources_table(pkg: dict) -> pd.DataFrame:
     return df
 
 
-class DatasetInfo:
-    """A data set's metadata: ``.info`` (Thai-labelled Series), ``.resources`` (DataFrame), ``.raw``.
+class PortalDataset:
+    """One portal data set's metadata: ``.info`` (Thai-labelled Series), ``.resources`` (DataFrame), ``.raw``.
 
+    What ``portal.dataset(name)`` returns.  (Named apart from :class:`helpers.data.DatasetInfo`,
+    which describes a file bundled in ``data/``; this one describes a CKAN package.)
     ``print(info)`` or just ``info`` in a notebook shows a short Thai summary.
 
     >>> from helpers.portal.snapshot import Snapshot
-    >>> info = DatasetInfo(Snapshot().package("domestic-tourism-province"))
+    >>> info = PortalDataset(Snapshot().package("domestic-tourism-province"))
     >>> info.name, info.simulated, len(info.resources)
     ('domestic-tourism-province', True, 1)
     >>> info.resources.loc[0, "format"]
@@ -171,25 +260,28 @@ class DatasetInfo:
     """
 
     def __init__(self, package: dict, source: str = "live"):
+        if not isinstance(package, dict):
+            raise errors.PortalUnexpectedAnswer("package_show", "คำอธิบายชุดข้อมูลแบบดิกชันนารี (dict)")
         self.raw: dict = copy.deepcopy(package)
         self.source = source
-        self.name: str = package.get("name", "")
-        self.title: str = package.get("title", "")
-        self.id: str = package.get("id", "")
+        self.name: str = _str(package.get("name"))
+        self.title: str = _str(package.get("title"))
+        self.id: str = _str(package.get("id"))
         self.resources: pd.DataFrame = resources_table(package)
         self.simulated: bool = str(gd_field(package, "kit_simulated", "False")).lower() in ("true", "partial")
         self.info: pd.Series = self._info()
 
     def _info(self) -> pd.Series:
         p = self.raw
-        org = p.get("organization") or {}
-        unit = gd_field(p, "update_frequency_unit", "")
-        interval = gd_field(p, "update_frequency_interval", "")
+        unit = _str(gd_field(p, "update_frequency_unit", ""))
+        interval = _str(gd_field(p, "update_frequency_interval", ""))
+        tags = p.get("tags") if isinstance(p.get("tags"), list) else []
         values = {
-            "organization": org.get("title") or org.get("name", ""),
-            "tags": ", ".join(t.get("name", "") for t in p.get("tags") or []),
+            "organization": _org_title(p),
+            "tags": ", ".join(t for t in (_str(t.get("name")) if isinstance(t, dict) else _str(t)
+                                          for t in tags) if t),
             "update_frequency": (f"ทุก {interval} {unit}" if interval and unit else unit) or "",
-            "num_resources": len(p.get("resources") or []),
+            "num_resources": len(self.resources),
         }
         out = {}
         for label, key in INFO_LABELS:
@@ -225,3 +317,11 @@ class DatasetInfo:
         return "\n".join(lines)
 
     __str__ = __repr__
+
+
+def __getattr__(name):
+    # The old name, kept for code written before the rename (issue 12); not in __all__.
+    if name == "DatasetInfo":
+        warnings.warn("helpers.portal.DatasetInfo is now PortalDataset", DeprecationWarning, stacklevel=2)
+        return PortalDataset
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
