@@ -23,6 +23,14 @@ DATA = REPO / "data"
 
 #: checkpoint data-set name → file name in data/checkpoints/
 FILES = {
+    "niems-newyear-2551-2558-clean": "niems_newyear_2551_2558_clean.csv",
+    "niems-newyear-2551-clean": "niems_newyear_2551_clean.csv",
+    "thairsc-victims-clean": "thairsc_victims_clean.csv",
+    "pcd-pm25-daily-clean": "pcd_pm25_daily_clean.csv",
+    "air4thai-stations-clean": "air4thai_stations_clean.csv",
+    "mots-tourism-province-monthly-clean": "mots_tourism_province_monthly_clean.csv",
+    "mots-tourism-2563-clean": "mots_tourism_2563_clean.csv",
+    "dopa-population-clean": "dopa_population_clean.csv",
     "injuries-newyear-2551-clean": "injuries_newyear_2551_clean.csv",
     "pm25-long-2566-clean": "pm25_long_2566_clean.csv",
     "pm25-stations-clean": "pm25_stations_clean.csv",

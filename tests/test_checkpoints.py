@@ -17,11 +17,16 @@ def cleaned():
     return {name: recipe() for name, (_raw, recipe) in recipes.RECIPES.items()}
 
 
-def test_every_checkpoint_is_bundled_and_simulated():
+def test_every_checkpoint_is_bundled_and_labelled_like_its_source():
     for name in CHECKPOINTS:
         meta = data.info(name)
-        assert meta["simulated"] is True
         assert meta["path"].startswith("checkpoints/")
+        derived_from = data.package()["resources"][[r["name"] for r in data.package()["resources"]].index(name)][
+            "kit:derived_from"]
+        assert meta["simulated"] is derived_from.startswith("practice/"), name
+        raw_name = recipes.RECIPES[name][0]
+        if raw_name is not None:
+            assert data.path(raw_name).relative_to(data.data_dir()).as_posix() == derived_from, name
 
 
 def test_script_and_recipes_agree_on_files():
@@ -44,7 +49,7 @@ def test_loaded_checkpoint_equals_the_recipe_output(cleaned, name):
 
 # The agency-report recipe reads the workbook itself (read_excel_th needs a path), so it has no
 # input table that it could change.
-TABLE_RECIPES = [name for name in CHECKPOINTS if recipes.RECIPES[name][0] != "agency-report"]
+TABLE_RECIPES = [name for name in CHECKPOINTS if recipes.RECIPES[name][0] is not None]
 
 
 @pytest.mark.parametrize("name", TABLE_RECIPES)

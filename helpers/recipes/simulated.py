@@ -1,51 +1,21 @@
-"""Cleaning recipes: one function per practice data set (the steps of notebook 04).
+"""Recipes for the kit's SIMULATED practice files (kept until every notebook uses the real files).
 
-สูตรทำความสะอาดข้อมูลฝึก ชุดละหนึ่งฟังก์ชัน ใช้ขั้นตอนเดียวกับโน้ตบุ๊ก 04 และเป็นตัวสร้างไฟล์
-``data/checkpoints/`` (``scripts/make_checkpoints.py``) ผลลัพธ์จึงตรงกันเสมอ ทุกฟังก์ชันรับตารางดิบ
-ที่ได้จาก ``helpers.data.load(...)`` (ถ้าไม่ส่งมา จะเปิดให้เอง) ไม่แก้ไขตารางที่ส่งเข้ามา
-และคืนตารางใหม่ที่สะอาดแล้ว ทุกขั้นใช้ฟังก์ชันใน ``helpers.clean``
-
-=========================  ==============================  ===================================
-ข้อมูลดิบ                   ฟังก์ชัน                         จุดเริ่มต้นสำรอง (checkpoint)
-=========================  ==============================  ===================================
-injuries-newyear-2551      ``clean_injuries``              injuries-newyear-2551-clean
-pm25-wide-2566             ``clean_pm25``                  pm25-long-2566-clean
-pm25-stations              ``clean_pm25_stations``         pm25-stations-clean
-tourism-domestic           ``clean_tourism``               tourism-domestic-2562-clean
-agency-report              ``clean_agency_report``         agency-report-clean
-=========================  ==============================  ===================================
-
-``RECIPES`` maps each checkpoint name to ``(raw data set name, recipe function)``.
+สูตรทำความสะอาดข้อมูลจำลองชุดเดิม ใช้โดยโน้ตบุ๊กที่ยังไม่ได้ย้ายไปใช้ไฟล์จริง
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from . import clean
-from . import data as _data
-from .thai import THAI_MONTHS_ABBR
+from .. import clean
+from .. import data as _data
+from ..thai import THAI_MONTHS_ABBR
+from ._common import _provinces, _raw, _text_columns
 
-__all__ = ["clean_injuries", "clean_pm25", "clean_pm25_stations", "clean_tourism", "clean_agency_report",
-           "RECIPES", "MISSING_WORDS", "checkpoint_csv"]
-
-#: Words that mean "no data" in the practice files (เปลี่ยนเป็นค่าว่าง).
+#: Words that mean "no data" in the simulated practice files (เปลี่ยนเป็นค่าว่าง).
 MISSING_WORDS = ("ไม่ทราบ", "-")
 #: Abbreviated Thai month names as used in agency report headers (ม.ค. = 1 ... ธ.ค. = 12).
 MONTH_ABBR_TH = THAI_MONTHS_ABBR
-
-
-def _raw(raw, name: str) -> pd.DataFrame:
-    return _data.load(name) if raw is None else raw.copy()
-
-
-def _provinces() -> pd.DataFrame:
-    return _data.load("provinces")[["province_code", "name_th", "region_6"]]
-
-
-def _text_columns(frame: pd.DataFrame) -> list:
-    return [c for c in frame.columns
-            if pd.api.types.is_object_dtype(frame[c].dtype) or pd.api.types.is_string_dtype(frame[c].dtype)]
 
 
 def clean_injuries(raw: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -203,22 +173,3 @@ def clean_agency_report(source=None) -> pd.DataFrame:
     long = long.sort_values(["region", "month"], key=lambda col: col.map(order) if col.name == "region" else col,
                             kind="stable")
     return long.reset_index(drop=True)
-
-
-#: checkpoint data-set name → (raw data-set name, recipe)
-RECIPES = {
-    "injuries-newyear-2551-clean": ("injuries-newyear-2551", clean_injuries),
-    "pm25-long-2566-clean": ("pm25-wide-2566", clean_pm25),
-    "pm25-stations-clean": ("pm25-stations", clean_pm25_stations),
-    "tourism-domestic-2562-clean": ("tourism-domestic", clean_tourism),
-    "agency-report-clean": ("agency-report", clean_agency_report),
-}
-
-
-def checkpoint_csv(frame: pd.DataFrame) -> bytes:
-    """Serialise a cleaned table exactly as ``data/checkpoints/*.csv`` are written (UTF-8, ISO dates).
-
-    >>> checkpoint_csv(pd.DataFrame({"a": [1, None], "d": pd.to_datetime(["2024-01-02", None])}))
-    b'a,d\\n1.0,2024-01-02\\n,\\n'
-    """
-    return frame.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
