@@ -15,21 +15,22 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import warnings
 
+import numpy as np
 import pandas as pd
 
-from . import paths
+from .clean import provinces as _clean_provinces
 
 __all__ = [
+    "DEFAULT_CMAP",
     "GRID",
-    "province_table",
+    "MISSING_COLOR",
     "abbreviations",
-    "to_codes",
     "grid_table",
     "plot_province_grid",
-    "DEFAULT_CMAP",
-    "MISSING_COLOR",
+    "tile_table",
+    "to_codes",
 ]
 
 #: Colour-blind-safe sequential colormap (perceptually uniform, also readable in greyscale).
@@ -75,78 +76,85 @@ def _parse_layout(layout: str) -> pd.DataFrame:
 GRID: pd.DataFrame = _parse_layout(_LAYOUT)
 
 
-@lru_cache(maxsize=1)
 def _provinces() -> pd.DataFrame:
-    table = pd.read_csv(paths.data_dir() / "provinces.csv", dtype={"province_code": str}, encoding="utf-8")
-    return table.set_index("province_code")
+    # the kit's one reader of data/provinces.csv is helpers.data.load, via helpers.clean
+    return _clean_provinces.province_table().set_index("province_code")
 
 
-def province_table() -> pd.DataFrame:
-    """Return the 77 provinces (from ``data/provinces.csv``) with their tile position and abbreviation.
+def tile_table() -> pd.DataFrame:
+    """Return the 77 provinces indexed by code, with their tile position (row, col) and abbreviation.
 
-    ตารางจังหวัด 77 จังหวัด พร้อมตำแหน่งช่องบนแผนที่และอักษรย่อ
+    ตารางจังหวัด 77 จังหวัด (ดัชนีเป็นรหัสจังหวัด) พร้อมตำแหน่งช่องบนแผนที่แบบตาราง (``row``, ``col``)
+    และอักษรย่อจังหวัด (``abbr_th``) ต่างจาก ``helpers.clean.province_table()`` ที่เป็นตารางจังหวัดล้วน ๆ
 
-    >>> t = province_table()
+    >>> t = tile_table()
     >>> len(t), t.loc["10", "name_th"], t.loc["10", "abbr_th"], int(t.loc["10", "row"]), int(t.loc["10", "col"])
     (77, 'กรุงเทพมหานคร', 'กทม', 8, 3)
     """
     table = _provinces().join(GRID, how="left")
     table["abbr_th"] = abbreviations().reindex(table.index)
-    return table.copy()
+    return table
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> pd.Series:
-    from pythainlp.corpus import provinces as pythainlp_provinces
+def province_table() -> pd.DataFrame:
+    """Deprecated name of :func:`tile_table` (kept so old code still runs; it warns).
 
-    abbr = {d["name_th"]: d["abbr_th"] for d in pythainlp_provinces(details=True)}
-    names = _provinces()["name_th"]
-    return names.map(abbr).rename("abbr_th")
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     n = len(province_table())
+    >>> n, caught[0].category.__name__
+    (77, 'FutureWarning')
+    """
+    warnings.warn("helpers.grid.province_table() เปลี่ยนชื่อเป็น helpers.grid.tile_table() แล้ว "
+                  "(ตารางจังหวัดล้วน ๆ คือ helpers.clean.province_table())", FutureWarning, stacklevel=2)
+    return tile_table()
 
 
 def abbreviations() -> pd.Series:
-    """Return the short Thai abbreviation of every province (pythainlp), indexed by province code.
+    """Return the Thai abbreviation of every province (อักษรย่อจังหวัด), indexed by province code.
 
-    อักษรย่อจังหวัด เช่น กทม ชม ขก ที่ใช้บนป้ายทะเบียนรถ
+    อักษรย่อจังหวัด เช่น กทม ชม ขก จากตารางรหัสย่อของชุดเรียน (``helpers.clean.province_code_table()``)
 
     >>> abbreviations().loc[["10", "50", "40"]].tolist()
     ['กทม', 'ชม', 'ขก']
     """
-    return _abbreviations().copy()
+    codes = _clean_provinces.province_code_table()
+    abbr = codes[codes["kind"] == "abbr_th"].set_index("province_code")["code"]
+    return abbr.reindex(_provinces().index).rename("abbr_th")
 
 
 def to_codes(values: pd.Series) -> pd.Series:
-    """Return ``values`` re-indexed by 2-digit province code (accepts codes, ints or Thai names).
+    """Return ``values`` re-indexed by 2-digit province code (accepts codes, ints or province names).
 
-    เปลี่ยนดัชนีของ Series ให้เป็นรหัสจังหวัด 2 หลัก รับได้ทั้งรหัส (สตริงหรือตัวเลข) และชื่อจังหวัดภาษาไทย
+    เปลี่ยนดัชนีของ Series ให้เป็นรหัสจังหวัด 2 หลัก รับได้ทุกแบบที่ ``helpers.clean.province_code`` รับ
+    (รหัส สตริงหรือตัวเลขจำนวนเต็ม, ชื่อไทย ชื่ออังกฤษ อักษรย่อจังหวัด) ชื่อที่ได้จากการเดาจะมีคำเตือน
 
     >>> to_codes(pd.Series({"เชียงใหม่": 1, "กรุงเทพมหานคร": 2})).to_dict()
     {'50': 1, '10': 2}
-    >>> to_codes(pd.Series({10: 3.5})).index.tolist()
-    ['10']
+    >>> to_codes(pd.Series({10: 3.5, "Khon Kaen": 1.0})).index.tolist()
+    ['10', '40']
     """
     if not isinstance(values, pd.Series):
         raise TypeError("values ต้องเป็น pandas Series ที่มีดัชนี (index) เป็นรหัสหรือชื่อจังหวัด")
-    table = _provinces()
-    by_name = pd.Series(table.index, index=table["name_th"])
-    codes = []
-    unknown = []
-    for key in values.index:
-        text = str(key).strip()
-        if text.isdigit() and len(text) <= 2 and text.zfill(2) in table.index:
-            codes.append(text.zfill(2))
-        elif text in by_name.index:
-            codes.append(by_name[text])
-        else:
-            codes.append(None)
-            unknown.append(key)
-    if unknown:
-        shown = ", ".join(repr(k) for k in unknown[:5])
+    # whole numbers in the index are codes here (a map is keyed by code); as text, province_code reads them
+    keys = pd.Series([str(k) if isinstance(k, (int, np.integer)) and not isinstance(k, bool) else k
+                      for k in values.index], dtype=object)
+    codes, report = _clean_provinces.province_code(keys, report=True)
+    if codes.isna().any():
+        notes = dict(zip(report["value"], report["note"]))
+        unknown = list(dict.fromkeys((k, key) for k, key, c in zip(values.index, keys, codes) if pd.isna(c)))
+        shown = "; ".join(f"{k!r} ({notes.get(key, 'ค่าที่หายไป')})" for k, key in unknown[:5])
         raise ValueError(
             f"ไม่รู้จักจังหวัดเหล่านี้: {shown} — ดัชนีต้องเป็นรหัสจังหวัด 2 หลัก (เช่น '10') "
-            "หรือชื่อจังหวัดเต็มตามทางการ (เช่น 'กรุงเทพมหานคร'); ลองใช้ helpers.clean.normalize_province ก่อน"
+            "หรือชื่อจังหวัด (เช่น 'กรุงเทพมหานคร'); ตรวจชื่อด้วย helpers.clean.normalize_province(..., report=True)"
         )
-    result = pd.Series(values.to_numpy(), index=pd.Index(codes, name="province_code"), name=values.name)
+    guessed = report[report["result"].notna()]
+    if len(guessed):
+        shown = ", ".join(f"{v!r} → รหัส {r}" for v, r in zip(guessed["value"][:5], guessed["result"][:5]))
+        warnings.warn(f"ดัชนีบางค่าได้จากการเดาตัวสะกด โปรดตรวจ: {shown}", UserWarning, stacklevel=2)
+    result = pd.Series(values.to_numpy(), index=pd.Index(codes.to_numpy(dtype=object), name="province_code"),
+                       name=values.name)
     if result.index.duplicated().any():
         dup = sorted(set(result.index[result.index.duplicated()]))
         raise ValueError(f"มีจังหวัดซ้ำกันในข้อมูล (รหัส {', '.join(dup)}): รวมค่าให้เหลือจังหวัดละหนึ่งแถวก่อน")
@@ -162,7 +170,7 @@ def grid_table(values: pd.Series | None = None) -> pd.DataFrame:
     >>> t.shape, int(t["value"].notna().sum())
     ((77, 6), 1)
     """
-    table = province_table()
+    table = tile_table()
     out = table[["name_th", "abbr_th", "region_6", "row", "col"]].copy()
     if values is None:
         out["value"] = float("nan")

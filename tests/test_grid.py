@@ -7,15 +7,15 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-import helpers  # noqa: E402
-from helpers import grid, thaifont  # noqa: E402
-from helpers.paths import data_dir  # noqa: E402
+import helpers
+from helpers import data, grid, thaifont
+from helpers.clean import provinces as clean_provinces
 
-PROVINCES = pd.read_csv(data_dir() / "provinces.csv", dtype={"province_code": str}).set_index("province_code")
+PROVINCES = data.load("provinces").set_index("province_code")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -25,7 +25,7 @@ def _thai_font():
 
 @pytest.fixture()
 def table():
-    return grid.province_table()
+    return grid.tile_table()
 
 
 def test_grid_has_77_distinct_cells_one_per_province():
@@ -124,12 +124,51 @@ def test_inputs_are_not_changed_and_bad_keys_give_a_thai_error():
     before = values.copy()
     grid.to_codes(values)
     pd.testing.assert_series_equal(values, before)
-    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด"):
-        grid.to_codes(pd.Series({"Chiang Mai": 1.0}))
+    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*Atlantis.*ไม่พบชื่อจังหวัดนี้"):
+        grid.to_codes(pd.Series({"Atlantis": 1.0}))
+    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*ชรบุรี.*ไม่เดา"):      # ambiguous: never guessed
+        grid.to_codes(pd.Series({"ชรบุรี": 1.0}))
+    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*5 "):                  # 5 is not a code
+        grid.to_codes(pd.Series({5: 1.0}))
     with pytest.raises(ValueError, match="ซ้ำ"):
         grid.to_codes(pd.Series([1.0, 2.0], index=["50", "เชียงใหม่"]))
+    with pytest.raises(ValueError, match="ซ้ำ"):
+        grid.to_codes(pd.Series([1.0, 2.0], index=["ชม", "Chiang Mai"]))
     with pytest.raises(TypeError):
         grid.to_codes({"50": 1.0})
+
+
+def test_to_codes_reads_names_the_way_province_code_does(monkeypatch):
+    keys = ["Chiang Mai", "ขก", "TH-90", 10, "จ.น่าน", "ล าปาง"]
+    out = grid.to_codes(pd.Series(range(6), index=keys, name="v"))
+    assert out.index.tolist() == ["50", "40", "90", "10", "55", "52"] and out.name == "v"
+    assert out.tolist() == list(range(6))
+    calls = []
+    real = clean_provinces.province_code
+    monkeypatch.setattr(clean_provinces, "province_code", lambda *a, **k: calls.append(a) or real(*a, **k))
+    grid.to_codes(pd.Series({"เชียงใหม่": 1.0}))
+    assert calls, "grid.to_codes must use helpers.clean.province_code (one name→code mapping)"
+
+
+def test_a_guessed_key_is_used_with_a_warning():
+    with pytest.warns(UserWarning, match="เดา.*กรงุเทพมหานคร"):
+        out = grid.to_codes(pd.Series({"กรงุเทพมหานคร": 1.0}))
+    assert out.index.tolist() == ["10"]
+
+
+def test_tile_table_and_the_old_name():
+    tiles = grid.tile_table()
+    assert tiles.index.name == "province_code" and {"row", "col", "abbr_th", "name_th"} <= set(tiles.columns)
+    with pytest.warns(FutureWarning, match="tile_table"):
+        old = grid.province_table()
+    pd.testing.assert_frame_equal(old, tiles)
+    assert "province_table" not in grid.__all__ and "tile_table" in grid.__all__
+
+
+def test_abbreviations_come_from_the_kit_code_table():
+    codes = clean_provinces.province_code_table()
+    abbr = codes[codes["kind"] == "abbr_th"].set_index("province_code")["code"]
+    pd.testing.assert_series_equal(grid.abbreviations(), abbr.reindex(PROVINCES.index).rename("abbr_th"))
 
 
 def test_grid_table_lists_every_tile_with_its_value():

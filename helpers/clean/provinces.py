@@ -1,10 +1,13 @@
 """Province names in any spelling → the official Thai name or the 2-digit province code.
 
-แปลงชื่อจังหวัดที่เขียนได้หลายแบบ (มี ``จ.``/``จังหวัด`` นำหน้า, ``กทม``, ชื่ออังกฤษหลายแบบ, ช่องว่างเกิน,
-``เเ`` สองตัว, ตัวอักษรเพี้ยนจากการคัดลอกจาก PDF) ให้เป็นชื่อทางการภาษาไทย หรือรหัสจังหวัด 2 หลัก
-(``'10'`` ถึง ``'96'``) ตารางจังหวัดอ่านจาก ``data/provinces.csv`` ของชุดเรียน
+แปลงชื่อจังหวัดที่เขียนได้หลายแบบให้เป็นชื่อทางการภาษาไทย หรือรหัสจังหวัด 2 หลัก (``'10'`` ถึง ``'96'``)
+รับได้ทั้งชื่อที่มี ``จ.``/``จังหวัด`` นำหน้า ชื่อภาษาอังกฤษหลายแบบ อักษรย่อจังหวัด (``ชม``, ``กทม``)
+รหัส ISO 3166-2 (``TH-50``) รหัสจังหวัดที่เป็นข้อความ (``'50'``) และตัวอักษรเพี้ยนจากการคัดลอกจาก PDF
+ตารางจังหวัดอ่านด้วย ``helpers.data.load("provinces")`` และรหัสย่ออ่านด้วย
+``helpers.data.load("province-codes")`` (สร้างโดย ``scripts/make_province_codes.py`` พร้อมแหล่งที่มา)
 
-ตัวเลข (เช่น 50) ไม่ถูกตีความเป็นจังหวัด เพราะข้อมูลจริงมักสับสนระหว่างลำดับที่ 1–77 กับรหัสทางการ 10–96
+ค่าที่ไม่ใช่ข้อความ (เช่น ตัวเลข 50) ไม่ถูกตีความเป็นจังหวัด เพราะคอลัมน์ตัวเลขมักเป็นลำดับที่ 1–77
+ซึ่งสับสนกับรหัสทางการ 10–96 ได้ง่าย ส่วนคำที่แปลว่า "ไม่มีค่า" (``nan``, ``-``, ``ไม่ระบุ`` ...) เป็นค่าที่หายไป
 """
 
 from __future__ import annotations
@@ -12,28 +15,39 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import unicodedata
 
 import numpy as np
 import pandas as pd
 
+from .. import data as _data
 from .. import paths
-from ._common import as_series, factorize
+from ._common import SPACE_LIKE, ZERO_WIDTH, as_series, factorize, is_missing_word
 from .text import _clean_one
 
-__all__ = ["normalize_province", "province_code", "province_table", "FUZZY_THRESHOLD",
-           "FUZZY_MARGIN", "FUZZY_MIN_LENGTH"]
+__all__ = [
+    "FUZZY_MARGIN",
+    "FUZZY_MIN_LENGTH",
+    "FUZZY_THRESHOLD",
+    "MEMO_LIMIT",
+    "normalize_province",
+    "province_code",
+    "province_code_table",
+    "province_table",
+]
 
 #: Minimum difflib similarity (0–1) for a guess; below it the value stays unmatched.
 #: 0.85 lets one misplaced vowel through in a long name (กรงุเทพมหานคร → 0.92) but never
 #: turns a short name into another province (ตราด/ตรัง = 0.5, น่าน/ยะลา ...).
 FUZZY_THRESHOLD = 0.85
-#: No guess for names shorter than this (after normalising): in a 3-letter name one typo is
-#: already another word (ตาด is closer to ตราด than anything, but is it?).
+#: No guess for keys shorter than this many characters (after normalising): in a 4-letter name
+#: one typo is already another word (ลพูน is one letter from ลำพูน, but is it?).
 FUZZY_MIN_LENGTH = 5
-#: A guess is refused when the runner-up (another province) is this close to the best score,
-#: so two equally close candidates never produce an answer.
+#: A guess is refused when another province scores within this margin of the best one, so two
+#: nearly equal candidates never produce an answer (ชรบุรี: เพชรบุรี 0.86, ชลบุรี 0.83 → refused).
 FUZZY_MARGIN = 0.05
+#: At most this many distinct spellings are remembered between calls (memory bound); past it the
+#: memo starts again.  Answers never depend on what the memo holds.
+MEMO_LIMIT = 100_000
 
 # Other names in common use (checked by hand; not in provinces.csv).
 _ALIASES = {
@@ -48,238 +62,352 @@ _ALIASES = {
     "84": ("สุราษฎร์", "สุราษฎร์ฯ", "Surat"),
     "90": ("Songkla",),
 }
+#: The English name of น่าน, which ``is_missing_word`` would take for NaN.  pandas writes a missing
+#: value as "nan" or "NaN", never in these two forms, so these stay the province.
+_NAN_PROVINCE = frozenset({"Nan", "NAN"})
+
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _LATIN = re.compile(r"[A-Za-z]")
-_PREFIX = re.compile(r"^(?:จังหวัด|จ\s*\.)\s*|^(?:changwat|province of)\s+", re.IGNORECASE)
+# Hand-written: no library knows the markers Thai agencies glue to names: "สระบุรี(R1)" (revised),
+# "(P)" (preliminary), "(R)", and a bare R glued to the Thai name ("กรุงเทพมหานครR").  "*" is removed
+# everywhere (footnote mark).
+_MARKER = re.compile(r"\s*\((?:R\d*|P)\)\s*$|(?<=[\u0e00-\u0e7f])(?:R\d*|P)\s*$")
+_PREFIX = re.compile(r"^(?:จังหวัด|จ\s*\.)\s*|^(?:changwat|chang\s+wat|province\s+of)\s+", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s+province$", re.IGNORECASE)
+# Hand-written: pythainlp.util.normalize repairs ํ+า → ำ and mark order, but not a space left where
+# PDF extraction dropped the nikhahit of ำ ("ล าปาง" = ลำปาง).  า never starts a Thai word, so a
+# consonant, spaces, then า is damage: it is read both as a lost ำ and as a stray space.
+_LOST_AM = re.compile(r"(?<=[\u0e01-\u0e2e])\s+\u0e32")
+# the speed tier of _Facts._quick (see there)
+_QUICK_FIX = str.maketrans({**{c: None for c in ZERO_WIDTH}, **{c: " " for c in SPACE_LIKE}})
+_QUICK_SPACE_AM = re.compile(r"\s+(?=\u0e33)")
+_PUNCT = re.compile(r"[\s.\-()\"'/]")
+_DIGITS = re.compile(r"[0-9\u0e50-\u0e59]+")
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_ISO = re.compile(r"TH\s*-?\s*([0-9]{2}|[A-Z])", re.IGNORECASE)
+
+_NOT_TEXT = "ไม่ใช่ข้อความ (ตัวเลขไม่ถูกตีความเป็นรหัสจังหวัด)"
+_NOT_FOUND = "ไม่พบชื่อจังหวัดนี้"
+_TOO_SHORT = "ไม่พบชื่อจังหวัดนี้ และสั้นเกินกว่าจะเดาจากตัวสะกด (ต้องยาวอย่างน้อย {} ตัวอักษร)"
+_NOT_A_CODE = "เป็นตัวเลขที่ไม่ใช่รหัสจังหวัด (รหัสทางการมี 2 หลัก ตั้งแต่ 10 ถึง 96) อาจเป็นเลขลำดับ"
+_NOT_ISO = "ไม่ใช่รหัส ISO 3166-2 ของจังหวัด (TH-S คือเมืองพัทยา ไม่ใช่จังหวัด)"
+_DOTTED = "อักษรย่อที่มีจุด (เช่น ก.พ.) อาจเป็นชื่อย่อเดือน จึงไม่ตีความเป็นอักษรย่อจังหวัด"
+_MIXED = "ชื่อปนสองภาษาที่ไม่ตรงกัน"
 
 
-def _key(text: str, full: bool = True) -> str:
-    """Normalise one name for lookup (Thai: no spaces; English: lower case letters only).
+def _tidy(text: str) -> str:
+    """Repair extraction damage and strip markers and prefixes (before any key is made).
 
-    ``full=False`` skips the Thai text clean-up (invisible characters, doubled vowels), which is
-    the slow part; ``_resolve`` tries that quick key first and falls back to the full one.
+    ``_clean_one`` (helpers.clean.text) removes invisible characters, collapses spaces, removes a
+    space before ำ and runs ``pythainlp.util.normalize`` (mark order, ``เเ`` → ``แ``, ํ+า → ำ).
+
+    >>> [_tidy(t) for t in ("สระบุรี(R1)", "กรุงเทพมหานครR", " จ.บึงกาฬ ", "กาฬสินธ์ุ", "พังงา*")]
+    ['สระบุรี', 'กรุงเทพมหานคร', 'บึงกาฬ', 'กาฬสินธุ์', 'พังงา']
     """
-    # the scalar core of clean_text: _key runs once per distinct spelling, and wrapping each one
-    # in a Series (as the public function does for scalars) cost more than the matching itself
-    t = unicodedata.normalize("NFC", _clean_one(text) if full else " ".join(text.split()))
-    t = _PREFIX.sub("", t)
-    t = _SUFFIX.sub("", t)
-    if _LATIN.search(t):
-        return re.sub(r"[^a-z]", "", t.lower())
-    # Thai names contain no spaces, dots or brackets; "ฯ" only in กรุงเทพฯ (an alias below)
-    return re.sub(r"[\s.\-()\"']", "", t)
+    t = _clean_one(text).replace("*", "").strip()
+    t = _MARKER.sub("", t).strip()
+    t = _SUFFIX.sub("", _PREFIX.sub("", t)).strip()
+    return t
 
 
-class _Memo:
-    """Raw spellings already resolved in this session → province code (or None) and a note.
+def _thai_keys(t: str) -> tuple[str, ...]:
+    """Lookup keys of a Thai name: no spaces or punctuation; two keys when a ำ may be lost.
 
-    Written by hand because it is what makes the function as fast as ``Series.map(dict)``: the
-    spellings seen before are found with one C-level ``Index.get_indexer`` call over the whole
-    column, and only new spellings go through ``_key`` / fuzzy matching (once each, ever).
+    >>> _thai_keys("ล าปาง"), _thai_keys("เชียง ใหม่")
+    (('ลาปาง', 'ลำปาง'), ('เชียงใหม่',))
+    """
+    plain = _PUNCT.sub("", t)
+    if not _LOST_AM.search(t):
+        return (plain,)
+    return (plain, _PUNCT.sub("", _LOST_AM.sub("\u0e33", t)))
+
+
+def _latin_key(t: str) -> str:
+    return re.sub(r"[^a-z]", "", t.lower())
+
+
+def _keys(t: str) -> tuple[str, ...]:
+    return (_latin_key(t),) if _LATIN.search(t) else _thai_keys(t)
+
+
+class _Facts:
+    """The province facts of one data folder, the matching rules, and a bounded spelling memo.
+
+    The memo (spelling → answer) is what makes a repeat call as fast as ``Series.map(dict)``: one
+    C-level ``Index.get_indexer`` over the column.  It is one immutable snapshot ``(index, ids)``
+    read once per call and replaced whole, so a call never mixes positions from two snapshots
+    (the old memo did, and past 100,000 spellings it returned other provinces or raised IndexError).
     """
 
-    LIMIT = 100_000  # forget everything past this many spellings (memory bound)
-
-    def __init__(self, table: pd.DataFrame, lookup: dict[str, str]):
+    def __init__(self, table: pd.DataFrame, codes: pd.DataFrame):
+        self.table = table
+        self.codes = codes
+        order = list(table["province_code"])
+        self.id_of = {c: i for i, c in enumerate(order)}
+        self.na_id = len(order)
+        self.answers = {"name_th": pd.array(list(table["name_th"]) + [np.nan], dtype="str"),
+                        "province_code": pd.array(order + [np.nan], dtype="str")}
+        self.name_of = dict(zip(order, table["name_th"]))
+        lookup: dict[str, str] = {}
+        for row in table.itertuples(index=False):
+            for name in (row.name_th, row.name_en, row.name_en_variant):
+                if isinstance(name, str) and name.strip():
+                    lookup.update(dict.fromkeys(_keys(_tidy(name)), row.province_code))
+        for code, names in _ALIASES.items():
+            for name in names:
+                for k in _keys(_tidy(name)):
+                    lookup.setdefault(k, code)
         self.lookup = lookup
-        self.keys = tuple(lookup.items())
-        self.names = {"name_th": dict(zip(table["province_code"], table["name_th"])),
-                      "province_code": dict(zip(table["province_code"], table["province_code"]))}
+        kind = codes["kind"]
+        self.abbr = dict(zip(codes.loc[kind.str.startswith("abbr_th"), "code"],
+                             codes.loc[kind.str.startswith("abbr_th"), "province_code"]))
+        self.iso = dict(zip(codes.loc[kind == "iso_3166_2", "code"], codes.loc[kind == "iso_3166_2", "province_code"]))
+        split: dict[bool, list] = {True: [], False: []}
+        for key, code in lookup.items():
+            split[bool(re.fullmatch(r"[a-z]+", key))].append((key, code))
+        self.candidates = {latin: tuple(items) for latin, items in split.items()}
+        self._cached = functools.lru_cache(maxsize=8192)(self._resolve)   # bounded, like the memo
+        self.resolve = self._cached
         self.clear()
 
     def clear(self) -> None:
-        self.seen: dict[str, int] = {}
-        self.codes: list[str | None] = []
-        self.notes: list[str] = []
-        self._index: pd.Index | None = None
-        self._out: dict[str, pd.api.extensions.ExtensionArray] = {}
+        """Forget every remembered spelling (the next call resolves each one again)."""
+        self._memo = (pd.Index([], dtype="str"), np.empty(0, dtype=np.intp))
+        self._cached.cache_clear()
 
-    def positions(self, uniques) -> np.ndarray:
-        """Position of each distinct value in the memo (new ones are resolved and added); -1 if not text."""
-        if len(self.codes) + len(uniques) > self.LIMIT:
-            self.clear()
-        pos = np.full(len(uniques), -1, dtype=np.intp)
-        new_codes, new_notes = _resolve([u for u in uniques if isinstance(u, str) and u not in self.seen],
-                                        self.lookup, self.keys)
-        it = iter(zip(new_codes, new_notes))
-        for i, u in enumerate(uniques):
-            if not isinstance(u, str):
-                continue
-            j = self.seen.get(u)
-            if j is None:
-                code, note = next(it)
-                j = self.seen[u] = len(self.codes)
-                self.codes.append(code)
-                self.notes.append(note)
-                self._index = None
-                self._out = {}
-            pos[i] = j
-        return pos
+    # ------------------------------------------------------------------ one spelling
+    def _resolve(self, raw: str, quick: bool = True) -> tuple[str | None, str]:
+        """``(code or None, note)`` for one text value; the note explains a guess or a refusal.
 
-    def index(self) -> pd.Index:
-        if self._index is None:
-            self._index = pd.Index(list(self.seen), dtype="str")
-        return self._index
+        ``quick=False`` skips the speed tier (tests compare both ways).
+        """
+        if raw.strip() not in _NAN_PROVINCE and is_missing_word(raw):
+            return None, ""
+        if _DIGITS.fullmatch(raw.strip()):   # a code needs no Thai repair
+            return self._digits(raw.strip())
+        hit = self._quick(raw) if quick else None
+        if hit is not None:
+            return hit, ""
+        t = _tidy(raw)
+        if not t or (t not in _NAN_PROVINCE and is_missing_word(t)):
+            return None, ""
+        if _DIGITS.fullmatch(t):
+            return self._digits(t)
+        iso = _ISO.fullmatch(t)
+        if iso:
+            code = self.iso.get("TH-" + iso.group(1).upper())
+            return (code, "") if code else (None, _NOT_ISO)
+        if _THAI.search(t) and _LATIN.search(t):
+            # "ชลบุรี (Chonburi)": accept only when the Thai and the English part agree exactly
+            thai = self._exact(_thai_keys(re.sub(r"[A-Za-z]", "", t)))
+            latin = self.lookup.get(_latin_key(t))
+            return (thai, "") if thai is not None and thai == latin else (None, _MIXED)
+        keys = _keys(t)
+        if not any(keys):  # only punctuation: nothing written
+            return None, ""
+        found = {self.lookup[k] for k in keys if k in self.lookup}
+        if len(found) == 1:
+            return found.pop(), ""
+        if len(found) > 1:
+            return None, "ซ่อมตัวอักษรได้หลายแบบและได้คนละจังหวัด (" + self._names(found) + ") จึงไม่เดา"
+        compact = re.sub(r"\s", "", t)
+        if compact in self.abbr:
+            return self.abbr[compact], ""
+        if "." in compact and compact.replace(".", "") in self.abbr:
+            return None, _DOTTED
+        return self._fuzzy(keys)
 
-    def output(self, column: str):
-        """The answer for every memo position, as a string array (taken with -1 → NaN)."""
-        if column not in self._out:
-            names = self.names[column]
-            self._out[column] = pd.array([names.get(c, np.nan) if c is not None else np.nan
-                                          for c in self.codes], dtype="str")
-        return self._out[column]
+    def _quick(self, raw: str) -> str | None:
+        """Exact match after only the cheap repairs; ``_tidy``'s pythainlp pass is the slow part.
+
+        A speed tier, hand-written because pythainlp.util.normalize costs ~0.1 ms a value: it fixes
+        the common garbles (invisible characters, NBSP, a space before ำ, ``เเ``, ํ+า) with plain
+        string operations.  Only a hit is trusted: the lookup keys are fully repaired text, which
+        the full repair leaves unchanged; anything else goes through ``_tidy`` (a property test
+        checks that both tiers agree).
+        """
+        t = " ".join(raw.translate(_QUICK_FIX).split())
+        t = _QUICK_SPACE_AM.sub("", t).replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")
+        if _LOST_AM.search(t):
+            return None
+        t = _SUFFIX.sub("", _PREFIX.sub("", _MARKER.sub("", t.replace("*", "")).strip())).strip()
+        if (_THAI.search(t) and _LATIN.search(t)) or (t not in _NAN_PROVINCE and is_missing_word(t)):
+            return None
+        keys = _keys(t)
+        return self.lookup.get(keys[0]) if len(keys) == 1 else None
+
+    def _digits(self, t: str) -> tuple[str | None, str]:
+        digits = t.translate(_TO_ARABIC)
+        return (digits, "") if len(digits) == 2 and digits in self.id_of else (None, _NOT_A_CODE)
+
+    def _exact(self, keys) -> str | None:
+        found = {self.lookup[k] for k in keys if k in self.lookup}
+        return found.pop() if len(found) == 1 else None
+
+    def _names(self, codes) -> str:
+        return ", ".join(self.name_of[c] for c in sorted(codes))
+
+    def _fuzzy(self, keys: tuple[str, ...]) -> tuple[str | None, str]:
+        """Best code for unknown keys, or None with a note (hand-written: needs the refusal rules).
+
+        difflib (standard library) because rapidfuzz is not a dependency of the kit; it only runs on
+        the few distinct values that did not match exactly, so its speed does not matter.  Rules:
+        a key shorter than ``FUZZY_MIN_LENGTH`` is never guessed; the best score must reach
+        ``FUZZY_THRESHOLD``; another province within ``FUZZY_MARGIN`` of it, or another province
+        whose name contains the key ("Lam Phu" is in "Nong Bua Lam Phu"), makes it ambiguous.
+        """
+        long_keys = [k for k in keys if len(k) >= FUZZY_MIN_LENGTH]
+        if not long_keys:
+            return None, _TOO_SHORT.format(FUZZY_MIN_LENGTH)
+        candidates = self.candidates[bool(re.fullmatch(r"[a-z]+", long_keys[0]))]
+        floor = FUZZY_THRESHOLD - FUZZY_MARGIN   # runners-up this close must be seen too
+        best: dict[str, float] = {}
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        for key in long_keys:
+            matcher.set_seq2(key)
+            for cand, code in candidates:
+                matcher.set_seq1(cand)
+                if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                    continue
+                r = matcher.ratio()
+                if r > best.get(code, 0.0):
+                    best[code] = r
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
+            return None, _NOT_FOUND
+        top, score = ranked[0]
+        close = {code for code, r in ranked[1:] if score - r < FUZZY_MARGIN}
+        if close:
+            return None, "ใกล้เคียงหลายจังหวัดพอ ๆ กัน (" + self._names(close | {top}) + ") จึงไม่เดา"
+        containing = {code for cand, code in candidates if any(k in cand for k in long_keys)}
+        if containing - {top}:
+            return None, "อาจเป็นส่วนหนึ่งของชื่อจังหวัดอื่น (" + self._names(containing | {top}) + ") จึงไม่เดา"
+        return top, f"เดาจากการสะกดที่ใกล้เคียง (ความคล้าย {score:.2f})"
+
+    # ------------------------------------------------------------------ whole columns
+    def _id(self, value) -> int:
+        code = self.resolve(value)[0] if isinstance(value, str) else None
+        return self.id_of.get(code, self.na_id)
+
+    def ids(self, series: pd.Series) -> np.ndarray:
+        """Answer id of every row (``na_id`` = no answer): memo hits first, then the new spellings."""
+        index, known = self._memo   # one snapshot for the whole call
+        values = series.array if isinstance(series.dtype, pd.StringDtype) else series.to_numpy(dtype=object)
+        if len(index):
+            pos = index.get_indexer(values)
+            ids = np.append(known, self.na_id)[pos]
+        else:
+            pos = ids = np.full(len(series), -1, dtype=np.intp)
+        miss = np.flatnonzero(pos < 0)
+        if len(miss):
+            whole = len(miss) == len(series)   # first call: skip the copies of a partial miss
+            codes, uniques = factorize(series if whole else series.iloc[miss])
+            new = np.fromiter((self._id(u) for u in uniques), dtype=np.intp, count=len(uniques))
+            if whole:
+                ids = np.append(new, self.na_id)[codes]
+            else:
+                ids[miss] = np.append(new, self.na_id)[codes]
+            self._remember(index, known, uniques, new)
+        return ids
+
+    def _remember(self, index: pd.Index, known: np.ndarray, uniques: np.ndarray, new: np.ndarray) -> None:
+        text = np.fromiter((isinstance(u, str) for u in uniques), dtype=bool, count=len(uniques))
+        if not text.any():
+            return
+        uniques, new = uniques[text], new[text]
+        if len(index) + len(uniques) > MEMO_LIMIT:   # start again rather than grow without bound
+            index, known = pd.Index([], dtype="str"), np.empty(0, dtype=np.intp)
+            uniques, new = uniques[:MEMO_LIMIT], new[:MEMO_LIMIT]
+        self._memo = (index.append(pd.Index(uniques, dtype="str")), np.concatenate([known, new]))
+
+    def report(self, series: pd.Series, column: str) -> pd.DataFrame:
+        codes, uniques = factorize(series)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        answers = self.answers[column]
+        rows = []
+        for u, n in zip(uniques, counts):
+            code, note = self.resolve(u) if isinstance(u, str) else (None, _NOT_TEXT)
+            if note:
+                rows.append((u, int(n), answers[self.id_of.get(code, self.na_id)], note))
+        rep = pd.DataFrame({
+            "value": pd.Series([r[0] for r in rows], dtype=object),
+            "count": pd.Series([r[1] for r in rows], dtype="int64"),
+            "result": pd.Series([r[2] for r in rows], dtype="str"),
+            "note": pd.Series([r[3] for r in rows], dtype="str"),
+        })
+        return rep.sort_values(["result", "count"], ascending=[True, False], na_position="first",
+                               kind="stable").reset_index(drop=True)
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> tuple[pd.DataFrame, _Memo]:
-    table = pd.read_csv(path, dtype={"province_code": str}, encoding="utf-8")
-    lookup: dict[str, str] = {}
-    for row in table.itertuples(index=False):
-        for name in (row.name_th, row.name_en, row.name_en_variant):
-            if isinstance(name, str) and name.strip():
-                lookup[_key(name)] = row.province_code
-    for code, names in _ALIASES.items():
-        for name in names:
-            lookup.setdefault(_key(name), code)
-    return table, _Memo(table, lookup)
+def _load(stamp: tuple) -> _Facts:
+    # the files' identities are the cache key: a changed file or another data folder is read again
+    return _Facts(_data.load("provinces"), _data.load("province-codes"))
 
 
-def _tables() -> tuple[pd.DataFrame, _Memo]:
-    path = paths.data_dir() / "provinces.csv"
-    return _load(str(path), path.stat().st_mtime)
+_FILES: dict = {}
+
+
+def _facts() -> _Facts:
+    folder = paths.data_dir()
+    files = _FILES.get(folder)
+    if files is None:
+        files = _FILES[folder] = (folder / _data.PACKAGE_FILE, _data.path("provinces"), _data.path("province-codes"))
+    try:
+        stamp = tuple((str(f), st.st_mtime_ns, st.st_size) for f in files for st in (f.stat(),))
+    except FileNotFoundError:
+        _FILES.pop(folder, None)
+        for name in ("provinces", "province-codes"):
+            _data.verify(name)   # the Thai error with the way to restore the file
+        raise
+    return _load(stamp)
+
+
+def _tables() -> tuple[pd.DataFrame, _Facts]:
+    """``(province table, facts)``; ``_tables()[1].clear()`` empties the spelling memo (bench/clean.py)."""
+    facts = _facts()
+    return facts.table, facts
 
 
 def province_table() -> pd.DataFrame:
     """Return a copy of the province table (77 rows: code, Thai/English names, region, population).
 
-    ตารางจังหวัดทั้ง 77 จังหวัดของชุดเรียน (สำเนา แก้ไขได้โดยไม่กระทบต้นฉบับ)
+    ตารางจังหวัดทั้ง 77 จังหวัดของชุดเรียน (สำเนา แก้ไขได้โดยไม่กระทบต้นฉบับ) อ่านด้วย
+    ``helpers.data.load("provinces")``
 
     >>> t = province_table()
     >>> len(t), t.loc[t.province_code == "10", "name_th"].item()
     (77, 'กรุงเทพมหานคร')
     """
-    return _tables()[0].copy()
+    return _facts().table.copy()
 
 
-def _is_latin_key(key: str) -> bool:
-    return bool(re.fullmatch(r"[a-z]+", key))
+def province_code_table() -> pd.DataFrame:
+    """Return a copy of the short codes of every province: Thai abbreviations and ISO 3166-2 codes.
 
+    ตารางรหัสย่อของจังหวัด (คอลัมน์ ``province_code, kind, code, source``) ``kind`` เป็น ``abbr_th``
+    (อักษรย่อจังหวัด เช่น ชม), ``abbr_th_variant`` (กท ของกรุงเทพมหานคร) หรือ ``iso_3166_2`` (เช่น TH-50)
 
-@functools.lru_cache(maxsize=4)
-def _keys_by_script(keys: tuple) -> dict[bool, tuple]:
-    """Split the known keys into Thai and Latin ones once, so a guess compares like with like."""
-    split: dict[bool, list] = {True: [], False: []}
-    for cand, code in keys:
-        split[_is_latin_key(cand)].append((cand, code))
-    return {latin: tuple(items) for latin, items in split.items()}
-
-
-def _fuzzy(key: str, keys: tuple) -> tuple[str | None, str]:
-    """Best code for an unknown key, or None with a note (hand-written: needs the tie rule).
-
-    difflib (standard library) because rapidfuzz is not a dependency of the kit; it only runs on
-    the few distinct values that did not match exactly, so its speed does not matter.
+    >>> t = province_code_table()
+    >>> t.loc[(t.province_code == "50"), "code"].tolist()
+    ['ชม', 'TH-50']
     """
-    latin = _is_latin_key(key)
-    best: dict[str, float] = {}
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(key)
-    for cand, code in _keys_by_script(keys)[latin]:
-        matcher.set_seq1(cand)
-        if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
-            continue
-        r = matcher.ratio()
-        if r > best.get(code, 0.0):
-            best[code] = r
-    if len(key) < FUZZY_MIN_LENGTH:
-        return None, "ไม่พบชื่อจังหวัดนี้"
-    ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
-    if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
-        return None, "ไม่พบชื่อจังหวัดนี้"
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
-        return None, "ใกล้เคียงหลายจังหวัดพอ ๆ กัน จึงไม่เดา"
-    return ranked[0][0], f"เดาจากการสะกดที่ใกล้เคียง (ความคล้าย {ranked[0][1]:.2f})"
-
-
-def _resolve(uniques, lookup, keys):
-    codes = np.empty(len(uniques), dtype=object)
-    notes = np.full(len(uniques), "", dtype=object)
-    for i, v in enumerate(uniques):
-        if not isinstance(v, str):
-            codes[i], notes[i] = None, "ไม่ใช่ข้อความ (ตัวเลขไม่ถูกตีความเป็นรหัสจังหวัด)"
-            continue
-        if _THAI.search(v) and _LATIN.search(v):
-            # "ชลบุรี (Chonburi)": accept only when the Thai and the English part agree exactly
-            thai = lookup.get(_key(re.sub(r"[A-Za-z]", "", v)))
-            latin = lookup.get(_key(re.sub(r"[\u0e00-\u0e7f]", "", v)))
-            ok = thai is not None and thai == latin
-            codes[i], notes[i] = (thai, "") if ok else (None, "ชื่อปนสองภาษาที่ไม่ตรงกัน")
-            continue
-        quick = lookup.get(_key(v, full=False))
-        if quick is not None:  # a known spelling once spaces and prefixes are gone
-            codes[i] = quick
-            continue
-        k = _key(v)
-        if k.isdigit():
-            codes[i], notes[i] = None, "เป็นตัวเลข: ไม่ตีความเป็นรหัสจังหวัด (ลำดับ 1–77 มักสับสนกับรหัส 10–96)"
-            continue
-        code = lookup.get(k)
-        if code is None:
-            if not k:  # an empty cell: missing, not a spelling problem to report
-                codes[i] = None
-                continue
-            code, notes[i] = _fuzzy(k, keys)
-        codes[i] = code
-    return codes, notes
-
-
-_NOT_TEXT = "ไม่ใช่ข้อความ (ตัวเลขไม่ถูกตีความเป็นรหัสจังหวัด)"
+    return _facts().codes.copy()
 
 
 def _run(s, report: bool, column: str):
-    _, memo = _tables()
+    facts = _facts()
     series, scalar = as_series(s)
-    if len(memo.codes):
-        # fast path: one hash lookup per row for the spellings already known
-        pos = memo.index().get_indexer(series.array if isinstance(series.dtype, pd.StringDtype)
-                                       else series.to_numpy(dtype=object))
-    else:
-        pos = np.full(len(series), -1, dtype=np.intp)
-    miss = np.flatnonzero(pos < 0)
-    if len(miss):
-        sub = series.iloc[miss]
-        sub_codes, sub_uniques = factorize(sub)
-        new_pos = memo.positions(sub_uniques)
-        pos[miss] = np.append(new_pos, -1)[sub_codes]
-    out_arr = memo.output(column).take(pos, allow_fill=True)
-    out = pd.Series(out_arr, index=series.index, name=series.name)
-    rep = _report(series, memo, column) if report else None
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype(object)   # same answer as for the plain column, by construction
+    # copy=False: the taken array is new already (pandas would copy it once more)
+    out = pd.Series(facts.answers[column].take(facts.ids(series)), index=series.index, name=series.name,
+                    copy=False)
+    rep = facts.report(series, column) if report else None
     if scalar:
         value = out.iloc[0]
         return (value, rep) if report else value
     return (out, rep) if report else out
-
-
-def _report(series: pd.Series, memo: _Memo, column: str) -> pd.DataFrame:
-    codes, uniques = factorize(series)
-    pos = memo.positions(uniques)
-    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    out = memo.output(column)
-    rows = []
-    for i, u in enumerate(uniques):
-        p = pos[i]
-        note = _NOT_TEXT if p < 0 else memo.notes[p]
-        if note:
-            rows.append((u, int(counts[i]), np.nan if p < 0 else out[p], note))
-    rep = pd.DataFrame({
-        "value": pd.Series([r[0] for r in rows], dtype=object),
-        "count": pd.Series([r[1] for r in rows], dtype="int64"),
-        "result": pd.Series([r[2] for r in rows], dtype="str"),
-        "note": pd.Series([r[3] for r in rows], dtype="str"),
-    })
-    return rep.sort_values(["result", "count"], ascending=[True, False], na_position="first",
-                           kind="stable").reset_index(drop=True)
 
 
 def normalize_province(s, report: bool = False):
@@ -287,18 +415,25 @@ def normalize_province(s, report: bool = False):
 
     แปลงชื่อจังหวัดเป็นชื่อทางการภาษาไทย รองรับ ``จ.``/``จังหวัด`` นำหน้า, ``กทม``/``กรุงเทพฯ``/``Bangkok``,
     ชื่ออังกฤษและตัวสะกดอื่น (ไม่สนตัวพิมพ์ใหญ่เล็กและช่องว่าง เช่น ``Chon Buri`` = ``Chonburi``),
-    ช่องว่างเกิน, อักขระล่องหน, ``เเ``, และตัวอักษรเพี้ยนจาก PDF (``ก ำแพงเพชร``, ``กรงุเทพมหานคร``)
-    การเดาจากตัวสะกดใกล้เคียง (difflib) ใช้เมื่อความคล้ายอย่างน้อย ``FUZZY_THRESHOLD`` (0.85), ชื่อยาว
-    อย่างน้อย ``FUZZY_MIN_LENGTH`` (5) ตัวอักษร และไม่มีจังหวัดอื่นคล้ายพอ ๆ กัน (ห่างกันน้อยกว่า
-    ``FUZZY_MARGIN`` = 0.05 ถือว่าพอ ๆ กัน จึงไม่เดา) ค่าที่จับคู่ไม่ได้เป็น NaN
+    อักษรย่อจังหวัด (``ชม``, ``ขก``), รหัส ISO 3166-2 (``TH-50``) และรหัสจังหวัดที่เป็นข้อความ (``'50'``)
+    ก่อนจับคู่จะซ่อมข้อความก่อน: อักขระล่องหน, ``เเ``, วรรณยุกต์สลับที่, ช่องว่างกลางคำและ ``ำ`` ที่หายไป
+    จากการคัดลอกจาก PDF (``ล าปาง``, ``ก ำแพงเพชร``) และเครื่องหมายที่ติดมากับชื่อ (``(R1)``, ``(P)``, ``*``)
+    คำที่แปลว่าไม่มีค่า (``nan``, ``-``, ``ไม่ระบุ`` ...) เป็นค่าที่หายไป (missing value)
+
+    การเดาจากตัวสะกดใกล้เคียง (difflib) ใช้เมื่อความคล้ายอย่างน้อย ``FUZZY_THRESHOLD`` (0.85) และชื่อยาว
+    อย่างน้อย ``FUZZY_MIN_LENGTH`` (5) ตัวอักษร จะไม่เดาเมื่อมีจังหวัดอื่นคล้ายพอ ๆ กัน (ห่างกันน้อยกว่า
+    ``FUZZY_MARGIN`` = 0.05) หรือเมื่อข้อความเป็นส่วนหนึ่งของชื่อจังหวัดอื่น (``Lam Phu`` อยู่ใน
+    ``Nong Bua Lam Phu``) ค่าที่จับคู่ไม่ได้เป็น NaN
 
     ``report=True`` คืน ``(ผลลัพธ์, ตาราง)`` ตารางมีคอลัมน์ ``value, count, result, note`` แสดงค่าที่
-    จับคู่ไม่ได้ (``result`` ว่าง) และค่าที่ได้จากการเดา ให้ตรวจดูด้วยตาเสมอ
+    จับคู่ไม่ได้ (``result`` ว่าง) พร้อมเหตุผล และค่าที่ได้จากการเดา ให้ตรวจดูด้วยตาเสมอ
 
     >>> normalize_province("จ. เชียงใหม่"), normalize_province("กทม."), normalize_province("Chon Buri")
     ('เชียงใหม่', 'กรุงเทพมหานคร', 'ชลบุรี')
-    >>> normalize_province("ก ำแพงเพชร"), normalize_province("เเพร่")
-    ('กำแพงเพชร', 'แพร่')
+    >>> normalize_province("ล าปาง"), normalize_province("เเพร่"), normalize_province("สระบุรี(R1)")
+    ('ลำปาง', 'แพร่', 'สระบุรี')
+    >>> normalize_province("ชม"), normalize_province("TH-40"), normalize_province("nan")
+    ('เชียงใหม่', 'ขอนแก่น', nan)
     >>> out, rep = normalize_province(pd.Series(["กรงุเทพมหานคร", "Atlantis", "น่าน"]), report=True)
     >>> out.tolist()
     ['กรุงเทพมหานคร', nan, 'น่าน']
@@ -312,11 +447,11 @@ def province_code(s, report: bool = False):
     """Map province names in any common spelling to the official 2-digit code ('10'..'96'); else NaN.
 
     เหมือน ``normalize_province`` แต่คืนรหัสจังหวัดทางการ 2 หลักเป็นข้อความ (เช่น ``'50'`` = เชียงใหม่)
-    ใช้เชื่อมตารางจากหลายแหล่งที่สะกดชื่อจังหวัดต่างกัน
+    ใช้เชื่อมตารางจากหลายแหล่งที่สะกดชื่อจังหวัดต่างกัน เป็นที่เดียวของชุดเรียนที่แปลงชื่อเป็นรหัส
 
     >>> province_code("จังหวัดเชียงใหม่"), province_code("Bangkok"), province_code("ศรีสะเกษ")
     ('50', '10', '33')
-    >>> province_code(pd.Series(["Si Sa Ket", "Phangnga", None], name="จังหวัด")).tolist()
-    ['33', '82', nan]
+    >>> province_code(pd.Series(["Si Sa Ket", "Phangnga", None, "ขก"], name="จังหวัด")).tolist()
+    ['33', '82', nan, '40']
     """
     return _run(s, report, "province_code")
