@@ -5,23 +5,28 @@
 เซลล์แรกของทุกโน้ตบุ๊ก (ติดแท็ก ``kit-colab``) จึงทำงานเฉพาะบน Colab ดังนี้
 
 1. ``git clone --depth 1`` ชุดเรียนไปที่ ``/content/thai-opendata-kit`` (ถ้ายังไม่มี)
-2. เรียกไฟล์นี้ด้วย ``runpy.run_path(...)`` แล้วเรียก ``main()``: ติดตั้งแพ็กเกจตามรุ่นใน
-   ``requirements.lock`` ติดตั้งชุดเรียนแบบ ``pip install --no-deps -e`` ทำให้ ``import helpers``
-   ใช้ได้ทันทีในเซสชันเดิม และบอกเป็นภาษาไทยเมื่อต้องรีสตาร์ตเซสชัน (restart session)
+2. เรียกไฟล์นี้ด้วย ``runpy.run_path(...)`` แล้วเรียก ``main()``: ติดตั้งเฉพาะแพ็กเกจที่ Colab ยังไม่มี
+   หรือมีรุ่นเก่ากว่าที่ชุดเรียนต้องการ (ตามช่วงรุ่นใน ``pyproject.toml``) ด้วยรุ่นใน ``requirements.lock``
+   ติดตั้งชุดเรียนแบบ ``pip install --no-deps -e`` ทำให้ ``import helpers`` ใช้ได้ทันทีในเซสชันเดิม
+   และบอกเป็นภาษาไทยเมื่อต้องรีสตาร์ตเซสชัน (restart session)
 
 Design notes (why it is built this way):
 
 * Chicken and egg: before the clone, ``helpers`` cannot be imported, so the notebook cell is tiny
   and self-contained, and this file runs *by path*.  Its top level therefore imports only the
-  standard library and never uses relative imports (``cell_source()`` imports ``helpers.env``
-  lazily; it is only called from inside the installed package).
+  standard library and never uses relative imports; the lock parser ``helpers/lockfile.py`` is
+  loaded from the file next to this one (``_lockfile()``), and needs only ``packaging``.
 * No ``sys.path`` edits: the kit is installed the normal way (editable), and the running
   interpreter is told about it by processing that distribution's own ``.pth`` file, exactly what
   ``site`` does at the next start (``activate()``).  After a restart nothing special is needed.
+* Colab's packages are kept wherever they satisfy the kit (``install_list()``): the kit's
+  pyproject ranges decide, not the lock's exact pins, so Colab's numpy, pandas or requests are
+  not replaced (replacing them gives pip conflict warnings with Colab's other packages).  What is
+  missing or too old (matplotlib < 3.11, pythainlp, fontpkg-sarabun, ckanapi, frictionless ...)
+  is installed at the lock's tested version, with the missing packages those need.
 * Colab runs its own Jupyter server, kernel and widget front end (ipywidgets 7 with Colab's own
-  widget manager).  Replacing them in a live session breaks the runtime, so the lock is installed
-  *without* that stack and without the test tools (``colab_requirements()``); everything the
-  notebooks import (pandas, matplotlib >= 3.11, pythainlp, fontpkg-sarabun ...) keeps its pin.
+  widget manager).  Replacing them in a live session breaks the runtime, so that stack
+  (``COLAB_PROVIDES``) is never installed, whatever the kit's ranges say.
 * A restart is needed when a package that was already imported got a new version (Colab imports
   matplotlib, numpy and pandas at start).  Then the cell stops "Run all" with a short Thai message
   instead of a traceback.
@@ -44,11 +49,10 @@ __all__ = [
     "DEFAULT_KIT_DIR",
     "CELL_TAGS",
     "COLAB_PROVIDES",
-    "TEST_ONLY",
     "RestartNeeded",
     "on_colab",
-    "colab_requirements",
-    "unmet_requirements",
+    "kit_requirements",
+    "install_list",
     "stale_modules",
     "activate",
     "bootstrap",
@@ -56,22 +60,33 @@ __all__ = [
     "cell_source",
 ]
 
-DIST_NAME = "thai-opendata-kit"  # same as helpers.env.DIST_NAME (this file may run before the kit is installed)
+DIST_NAME = (
+    "thai-opendata-kit"  # same as helpers.env.DIST_NAME (this file may run before the kit is installed)
+)
 DEFAULT_KIT_DIR = "/content/thai-opendata-kit"
 CELL_TAGS = ["kit-colab", "nbval-skip"]
 
 #: Colab's own Jupyter server, kernel and widget stack: never replaced in a running session.
 COLAB_PROVIDES = frozenset(
     {
-        "comm", "ipykernel", "ipython", "ipywidgets", "jupyter-client", "jupyter-core",
-        "jupyter-server", "jupyterlab", "jupyterlab-widgets", "matplotlib-inline", "notebook",
-        "prompt-toolkit", "pyzmq", "tornado", "traitlets", "widgetsnbextension",
+        "comm",
+        "ipykernel",
+        "ipython",
+        "ipywidgets",
+        "jupyter-client",
+        "jupyter-core",
+        "jupyter-server",
+        "jupyterlab",
+        "jupyterlab-widgets",
+        "matplotlib-inline",
+        "notebook",
+        "prompt-toolkit",
+        "pyzmq",
+        "tornado",
+        "traitlets",
+        "widgetsnbextension",
     }
 )
-#: Packages of the ``test`` extra: teachers' tools, not needed by learners.
-TEST_ONLY = frozenset({"pytest", "nbval", "pytest-xdist", "nbclient", "nbformat", "playwright"})
-
-_ROOT_PARENT = re.compile(r"\(pyproject\.toml\)|^-r |^-c ")
 
 RESTART_MESSAGE = """\
 ติดตั้งแพ็กเกจของชุดเรียนเสร็จแล้ว แต่ต้องรีสตาร์ตเซสชัน (restart session) หนึ่งครั้ง
@@ -84,7 +99,9 @@ READY_MESSAGE = (
     "ไฟล์ของชุดเรียนอยู่ที่โฟลเดอร์ {kit_name} (ดูได้ที่แถบไฟล์ด้านซ้าย) "
     "ไฟล์ที่สร้างหรือแก้บน Colab จะหายเมื่อปิดเซสชัน ถ้าต้องการเก็บไว้ให้ดาวน์โหลดก่อน"
 )
-INSTALLING_MESSAGE = "กำลังติดตั้งแพ็กเกจตามรุ่นที่ชุดเรียนทดสอบแล้ว (ครั้งแรกใช้เวลาประมาณ 1–2 นาที) ..."
+INSTALLING_MESSAGE = (
+    "กำลังติดตั้งแพ็กเกจที่ Colab ยังไม่มีหรือมีรุ่นเก่าเกินไป ตามรุ่นที่ชุดเรียนทดสอบแล้ว (ครั้งแรกใช้เวลาประมาณ 1–2 นาที) ..."
+)
 PIP_FAILED_MESSAGE = (
     "ติดตั้งแพ็กเกจไม่สำเร็จ (คำสั่ง pip จบด้วยรหัส {code}) ลองรันเซลล์นี้อีกครั้ง "
     "ถ้ายังไม่ได้ ให้เลือกเมนู Runtime → Disconnect and delete runtime แล้วเริ่มใหม่\n"
@@ -114,72 +131,114 @@ def on_colab(modules: dict | None = None) -> bool:
     return "google.colab" in (sys.modules if modules is None else modules)
 
 
-def _parse_lock(text: str) -> list[tuple[str, str, set[str]]]:
-    """Return ``(name, requirement line, parents)`` for each pin of a ``uv pip compile`` lock."""
-    entries: list[tuple[str, str, set[str]]] = []
-    in_via = False
-    for raw in text.splitlines():
-        if not raw.strip():
-            continue
-        if not raw[0].isspace() and not raw.startswith("#"):
-            name = _norm(re.split(r"[\s=<>!~;\[]", raw, maxsplit=1)[0])
-            entries.append((name, raw.strip(), set()))
-            in_via = False
-            continue
-        comment = raw.strip().lstrip("#").strip()
-        if not entries or not comment:
-            continue
-        if comment.startswith("via"):
-            in_via = True
-            comment = comment[3:].strip()
-            if not comment:
-                continue
-        if in_via:
-            entries[-1][2].add("<root>" if _ROOT_PARENT.search(comment) else comment.split()[0].lower())
-    return entries
-
-
-def colab_requirements(lock_text: str) -> list[str]:
-    """Return the lock lines to install on Colab: the kit's runtime tree minus Colab's own stack.
-
-    A pin is kept when the kit needs it directly, or when a kept package needs it (the lock's
-    ``# via`` notes say who needs what).  Markers such as ``; python_full_version < '3.12'`` are
-    kept for pip to evaluate.
-
-    >>> lock = '''pandas==3.1.1
-    ...     # via thai-opendata-kit (pyproject.toml)
-    ... numpy==2.4.6
-    ...     # via pandas
-    ... jupyterlab==4.6.6
-    ...     # via thai-opendata-kit (pyproject.toml)
-    ... async-lru==2.4.0
-    ...     # via jupyterlab
-    ... pytest==9.2.0
-    ...     # via thai-opendata-kit (pyproject.toml)
-    ... '''
-    >>> colab_requirements(lock)
-    ['pandas==3.1.1', 'numpy==2.4.6']
-    """
-    entries = [e for e in _parse_lock(lock_text) if e[0] not in COLAB_PROVIDES | TEST_ONLY]
-    if not any(parents for _, _, parents in entries):
-        # A lock without "# via" notes: keep every pin outside Colab's stack and the test tools.
-        return [line for _, line, _ in entries]
-    kept: set[str] = set()
-    changed = True
-    while changed:  # small fixed point over the dependency notes (the lock has ~150 lines)
-        changed = False
-        for name, _, parents in entries:
-            if name not in kept and ("<root>" in parents or parents & kept):
-                kept.add(name)
-                changed = True
-    return [line for name, line, _ in entries if name in kept]
-
-
 def _installed(name: str) -> str | None:
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
         return None
+
+
+def _lockfile():
+    """Return the kit's lock parser ``helpers.lockfile``, also when this file runs by path.
+
+    Imported as ``helpers.colab`` it is the normal sub-module.  Run by path from the notebook
+    cell, before the kit is installed, the file next to this one is loaded under its own name
+    (no ``sys.path`` edit); it needs only ``packaging``, which Colab has.
+    """
+    if __package__:
+        from . import lockfile
+
+        return lockfile
+    import importlib.util
+
+    name = "_thai_opendata_kit_lockfile"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("lockfile.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while the file runs
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def kit_requirements(pyproject: str | os.PathLike) -> list[str]:
+    """Return the kit's runtime requirements (``[project] dependencies`` of ``pyproject.toml``).
+
+    These ranges, not the lock's exact pins, say which versions the kit runs with.
+
+    >>> from helpers.paths import repo_root
+    >>> reqs = kit_requirements(repo_root() / "pyproject.toml")
+    >>> any(r.startswith("matplotlib>=3.11") for r in reqs), any(r.startswith("pytest") for r in reqs)
+    (True, False)
+    """
+    import tomllib
+
+    with open(pyproject, "rb") as fh:
+        return list(tomllib.load(fh)["project"]["dependencies"])
+
+
+def _meets(have: str | None, specifier) -> bool:
+    if have is None:
+        return False
+    from packaging.version import InvalidVersion
+
+    try:
+        return specifier.contains(have, prereleases=True)
+    except InvalidVersion:  # an odd version string: install the tested version rather than guess
+        return False
+
+
+def install_list(
+    requirements: list[str], lock, version_of=_installed, environment: dict | None = None
+) -> list[str]:
+    """Return the ``name==version`` lines to install: only what is missing here or too old for the kit.
+
+    * A requirement of the kit (``requirements``: the pyproject ranges) is installed when it is
+      missing or outside its range, at the lock's version.  Colab's own Jupyter and widget stack
+      (:data:`COLAB_PROVIDES`) is never replaced.
+    * A package that one of those needs (the lock's ``# via`` notes) and that is missing here is
+      added at the lock's version too, so new packages come with the versions the kit was tested
+      with.  Packages that are present are left to pip, which upgrades one only when a new
+      package requires it.
+
+    ``lock`` is a path or parsed pins (``helpers.lockfile``); markers are evaluated for
+    ``environment`` (default: this interpreter).
+
+    >>> lock = _lockfile().parse(
+    ...     "pandas==3.1.1\\n    # via thai-opendata-kit (pyproject.toml)\\n"
+    ...     "numpy==2.4.6\\n    # via pandas\\n"
+    ...     "pythainlp==5.4.0\\n    # via thai-opendata-kit (pyproject.toml)\\n"
+    ...     "tzdata==2026.1\\n    # via pythainlp\\n")
+    >>> on_colab = {"pandas": "2.2.3", "numpy": "2.1.3"}
+    >>> install_list(["pandas>=2.2,<4", "pythainlp>=5.1,<6"], lock, version_of=on_colab.get)
+    ['pythainlp==5.4.0', 'tzdata==2026.1']
+    """
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    lf = _lockfile()
+    parsed = lock if isinstance(lock, list) else lf.read(lock)
+    pinned = lf.pins(parsed, environment)
+    children: dict[str, list[str]] = {}
+    for pin in parsed:
+        if pin.applies(environment):
+            for parent in pin.via:
+                children.setdefault(parent, []).append(pin.name)
+    plan: dict[str, str] = {}
+    for text in requirements:
+        req = Requirement(text)
+        name = canonicalize_name(req.name)
+        if name in COLAB_PROVIDES or (req.marker is not None and not req.marker.evaluate(environment)):
+            continue
+        if not _meets(version_of(name), req.specifier):
+            # the lock's tested version; a package the lock lacks gets the kit's range, for pip to pick
+            plan[name] = f"{name}=={pinned[name]}" if name in pinned else f"{name}{req.specifier}"
+    queue = list(plan)
+    while queue:  # missing dependencies of what gets installed, and theirs
+        for child in children.get(queue.pop(), []):
+            if child not in plan and child not in COLAB_PROVIDES and version_of(child) is None:
+                plan[child] = f"{child}=={pinned[child]}"
+                queue.append(child)
+    return [plan[name] for name in sorted(plan)]
 
 
 def _same_version(a: str | None, b: str | None) -> bool:
@@ -199,28 +258,6 @@ def _same_version(a: str | None, b: str | None) -> bool:
         return Version(a).base_version == Version(b).base_version
     except Exception:  # packaging missing or an odd version string: compare the text
         return a == b
-
-
-def unmet_requirements(lines: list[str], version_of=_installed) -> list[str]:
-    """Return the pinned lines (``name==version [; marker]``) that the environment does not meet.
-
-    Lines whose environment marker does not apply here are skipped.
-
-    >>> unmet_requirements(["pandas==0.0.1", "nothing-here==1.0", "pip==1.0 ; python_version < '3'"])
-    ['pandas==0.0.1', 'nothing-here==1.0']
-    """
-    from packaging.requirements import Requirement
-
-    unmet = []
-    for line in lines:
-        req = Requirement(line)
-        if req.marker is not None and not req.marker.evaluate():
-            continue
-        pinned = next((s.version for s in req.specifier if s.operator == "=="), None)
-        have = version_of(req.name)
-        if have is None or (pinned is not None and not _same_version(have, pinned)):
-            unmet.append(line)
-    return unmet
 
 
 def _top_level_modules() -> dict[str, list[str]]:
@@ -313,12 +350,14 @@ def bootstrap(
     version_of=_installed,
     say=print,
     chdir: bool = True,
+    environment: dict | None = None,
 ) -> str:
     """Install what the kit needs on Colab and return ``"ready"`` or ``"restart"``.
 
     ``kit_dir`` is the clone made by the notebook's first cell.  Nothing happens outside Colab
-    (returns ``"not-colab"``).  ``run``, ``modules`` and ``version_of`` are there for the tests,
-    which simulate Colab without a network.
+    (returns ``"not-colab"``).  ``run``, ``modules``, ``version_of`` and ``environment`` (a marker
+    environment, see ``helpers.lockfile.environment``) are there for the tests, which simulate
+    Colab without a network.
 
     >>> bootstrap("/nowhere", modules={})
     'not-colab'
@@ -327,15 +366,20 @@ def bootstrap(
     if not on_colab(modules):
         return "not-colab"
     kit = Path(kit_dir)
-    lock = kit / "requirements.lock"
-    wanted = colab_requirements(lock.read_text(encoding="utf-8"))
-    names = list(dict.fromkeys(re.split(r"[\s=<>!~;\[]", line, maxsplit=1)[0] for line in wanted))
+    lock = _lockfile().read(kit / "requirements.lock")
+    wanted = install_list(kit_requirements(kit / "pyproject.toml"), lock, version_of, environment)
+    # Watch every package of the lock, not only those installed now: pip may upgrade one that a
+    # new package requires, and a second run without a restart must still see the old copy loaded.
+    names = list(
+        dict.fromkeys(
+            [re.split(r"[\s=<>!~;\[]", line, maxsplit=1)[0] for line in wanted]
+            + [pin.name for pin in lock if pin.applies(environment)]
+        )
+    )
     before = {name: version_of(name) for name in names}
-    installed_kit = version_of(DIST_NAME)
-    unmet = unmet_requirements(wanted, version_of=version_of)
-    if unmet or installed_kit is None:
+    if wanted or version_of(DIST_NAME) is None:
         say(INSTALLING_MESSAGE)
-        if unmet:
+        if wanted:
             with tempfile.NamedTemporaryFile("w", suffix="-colab-requirements.txt", delete=False) as fh:
                 fh.write("\n".join(wanted) + "\n")
             try:

@@ -1,11 +1,16 @@
-"""The Colab route, with Colab simulated: fake ``google.colab`` module, recorded commands, no network."""
+"""The Colab route, with Colab simulated: its recorded package list, fake ``google.colab``, no network.
+
+``tests/recorded/colab/`` holds Colab's own ``pip freeze`` (see its README for the source).  The
+bootstrap must install only what that runtime lacks or has too old for the kit, at the lock's
+versions, and leave Colab's numpy/pandas/requests/ipywidgets alone where they satisfy the kit.
+"""
 
 from __future__ import annotations
 
 import ast
-import re
 import importlib
-import importlib.metadata
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -14,17 +19,32 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
-from helpers import colab, env
+from helpers import colab, env, lockfile
 from helpers.paths import repo_root
 
+from _scripts import load_script
+
 ROOT = repo_root()
-LOCK_TEXT = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-COLAB_PINS = colab.colab_requirements(LOCK_TEXT)
+RECORDED = ROOT / "tests" / "recorded" / "colab"
+LOCK = lockfile.read(ROOT / "requirements.lock")
+REQUIREMENTS = colab.kit_requirements(ROOT / "pyproject.toml")
 
 
-def _pin_of(name: str) -> str:
-    return next(line.split("==")[1].split(";")[0].strip() for line in COLAB_PINS if line.split("==")[0] == name)
+COLAB_CHECK = load_script("check_colab_env")  # reads the recorded list for the real check, too
+COLAB = COLAB_CHECK.recorded_colab()
+COLAB_PYTHON = COLAB_CHECK.colab_python()
+COLAB_ENV = lockfile.environment(COLAB_PYTHON, sys_platform="linux", os_name="posix", platform_system="Linux")
+COLAB_PINS = lockfile.pins(LOCK, COLAB_ENV)
+COLAB_PLAN = colab.install_list(REQUIREMENTS, LOCK, version_of=COLAB.get, environment=COLAB_ENV)
+PLANNED = {line.split("==")[0]: line.split("==")[1] for line in COLAB_PLAN}
+
+
+def _declared() -> dict[str, Requirement]:
+    """The kit's runtime requirements that apply on Colab, by canonical name."""
+    reqs = (Requirement(r) for r in REQUIREMENTS)
+    return {canonicalize_name(r.name): r for r in reqs if r.marker is None or r.marker.evaluate(COLAB_ENV)}
 
 
 class FakeColab:
@@ -41,7 +61,7 @@ class FakeColab:
         self.said: list[str] = []
 
     def version_of(self, name: str) -> str | None:
-        return self.installed.get(name.lower())
+        return self.installed.get(canonicalize_name(name))
 
     def run(self, cmd, **kwargs):
         self.calls.append(list(cmd))
@@ -49,9 +69,13 @@ class FakeColab:
         if "-r" in cmd:
             self.requirement_files.append(Path(cmd[cmd.index("-r") + 1]).read_text(encoding="utf-8"))
         if self.fail_with is not None:
-            return subprocess.CompletedProcess(cmd, self.fail_with, "", "ERROR: No matching distribution found for pandas==3.1.1\n")
-        if "-r" in cmd:
-            self.installed.update(_pins_here())
+            return subprocess.CompletedProcess(
+                cmd, self.fail_with, "", "ERROR: No matching distribution found for pythainlp==5.4.0\n"
+            )
+        if "-r" in cmd:  # what pip would do: install each line's exact version
+            for line in self.requirement_files[-1].splitlines():
+                name, version = line.split("==")
+                self.installed[name] = version
         if "-e" in cmd:
             self.installed[env.DIST_NAME] = "0.1.0"
         return subprocess.CompletedProcess(cmd, 0, "", "")
@@ -60,15 +84,19 @@ class FakeColab:
         self.said.append(text)
 
 
-@pytest.fixture
-def kit(tmp_path):
-    """A clone of the kit as the Colab cell leaves it (only the files the bootstrap reads)."""
-    dest = tmp_path / "thai-opendata-kit"
+def _clone_into(dest: Path) -> Path:
+    """The files of a clone that the bootstrap reads."""
     (dest / "helpers").mkdir(parents=True)
     (dest / "notebooks").mkdir()
-    shutil.copy(ROOT / "requirements.lock", dest / "requirements.lock")
-    shutil.copy(ROOT / "helpers" / "colab.py", dest / "helpers" / "colab.py")
+    for name in ("requirements.lock", "pyproject.toml", "helpers/colab.py", "helpers/lockfile.py"):
+        shutil.copy(ROOT / name, dest / name)
     return dest
+
+
+@pytest.fixture
+def kit(tmp_path):
+    """A clone of the kit as the Colab cell leaves it."""
+    return _clone_into(tmp_path / "thai-opendata-kit")
 
 
 @pytest.fixture
@@ -79,77 +107,158 @@ def no_activate(monkeypatch):
 
 
 def colab_fresh() -> FakeColab:
-    """Colab as it starts: matplotlib 3.10, an older pandas, both imported; the kit absent."""
-    installed = {line.split("==")[0]: "0.0.1" for line in COLAB_PINS}
-    installed.update({"matplotlib": "3.10.0", "pandas": "2.2.2", "numpy": "2.0.2"})
-    return FakeColab(installed, loaded={"matplotlib": "3.10.0", "pandas": "2.2.2", "numpy": "2.0.2"})
-
-
-def _pins_here() -> dict[str, str]:
-    """The pinned versions that apply to this Python (environment markers evaluated)."""
-    pins = {}
-    for line in COLAB_PINS:
-        req = Requirement(line)
-        if req.marker is None or req.marker.evaluate():
-            pins[req.name] = next(iter(req.specifier)).version
-    return pins
+    """Colab as it starts (its recorded packages); matplotlib, numpy and pandas already imported."""
+    loaded = {name: COLAB[name] for name in ("matplotlib", "pandas", "numpy")}
+    return FakeColab(COLAB, loaded=loaded)
 
 
 def colab_after_restart() -> FakeColab:
-    installed = _pins_here()
+    installed = dict(COLAB, **PLANNED)
     installed[env.DIST_NAME] = "0.1.0"
     loaded = {name: installed[name] for name in ("matplotlib", "pandas", "numpy")}
     return FakeColab(installed, loaded=loaded)
 
 
-# --- what gets installed -------------------------------------------------------------------------
+def bootstrap(kit, fake: FakeColab):
+    return colab.bootstrap(
+        kit,
+        run=fake.run,
+        modules=fake.modules,
+        version_of=fake.version_of,
+        say=fake.say,
+        environment=COLAB_ENV,
+    )
 
 
-def test_colab_install_list_keeps_the_kit_pins_and_matplotlib_3_11():
-    names = {line.split("==")[0] for line in COLAB_PINS}
-    runtime = {
-        r.split(";")[0].split("<")[0].split(">")[0].split("=")[0].strip().lower()
-        for r in importlib.metadata.requires(env.DIST_NAME)
-        if "extra ==" not in r
+# --- the recorded Colab runtime ------------------------------------------------------------------
+
+
+def test_recorded_colab_list_is_the_one_documented():
+    readme = (RECORDED / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^PROVENANCE: googlecolab/backend-info, commit [0-9a-f]{40}", readme, re.MULTILINE)
+    assert COLAB_PYTHON.startswith("3.13.")
+    assert (COLAB["pandas"], COLAB["numpy"], COLAB["matplotlib"]) == ("2.2.3", "2.1.3", "3.10.0")
+    assert (COLAB["ipywidgets"], COLAB["notebook"]) == ("7.7.1", "6.5.7")
+    assert len(COLAB) > 500
+    assert re.fullmatch(r"\d+\.\d+\.\d+", COLAB_PYTHON)
+    freeze = (RECORDED / "pip-freeze.txt").read_text(encoding="utf-8")
+    assert len(COLAB) == len(re.findall(r"^[^#\s]\S*==", freeze, re.MULTILINE)), "every pinned line is read"
+
+
+def test_the_colab_check_script_starts_from_colab_versions_of_the_kit_dependencies():
+    pins = COLAB_CHECK.start_pins(REQUIREMENTS, COLAB)
+    assert {
+        "pandas==2.2.3",
+        "numpy==2.1.3",
+        "matplotlib==3.10.0",
+        "ipywidgets==7.7.1",
+        "notebook==6.5.7",
+    } <= set(pins)
+    assert not any(p.startswith(("pythainlp==", "frictionless==", "jupyterlab==")) for p in pins), (
+        "not on Colab"
+    )
+
+
+# --- what gets installed on Colab ----------------------------------------------------------------
+
+
+def test_install_list_on_recorded_colab_is_exactly_the_kit_packages_missing_or_too_old():
+    declared = _declared()
+    # Facts read from the recorded list: these are not on Colab at all ...
+    missing = {"pythainlp", "fontpkg-sarabun", "ckanapi", "frictionless", "python-calamine"} & set(declared)
+    assert {"pythainlp", "fontpkg-sarabun", "ckanapi", "frictionless"} <= missing
+    assert not missing & set(COLAB)
+    # ... and matplotlib 3.10.0 is below the kit's 3.11 (Thai shaping).  numpy 2.1.3 counts only
+    # when the kit's declared range leaves it out.
+    too_old = {"matplotlib"} | ({"numpy"} if COLAB["numpy"] not in declared["numpy"].specifier else set())
+    direct = {name for name in PLANNED if name in declared}
+    assert direct == missing | too_old
+
+
+def test_colab_packages_that_satisfy_the_kit_are_left_alone():
+    left_alone = {
+        "pandas",
+        "requests",
+        "seaborn",
+        "openpyxl",
+        "pooch",
+        "charset-normalizer",
+        "tqdm",
+        "psutil",
     }
-    assert runtime - colab.COLAB_PROVIDES <= names
-    major, minor = (int(x) for x in _pin_of("matplotlib").split(".")[:2])
-    assert (major, minor) >= (3, 11), "Thai shaping needs matplotlib 3.11"
-    assert {"pandas", "numpy", "pythainlp", "fontpkg-sarabun", "seaborn"} <= names
+    for name in left_alone:
+        assert COLAB[name] in _declared()[name].specifier, f"Colab's {name} {COLAB[name]} satisfies the kit"
+    assert not left_alone & set(PLANNED)
+    # Colab's own Jupyter and widget stack stays, even where the kit's range says otherwise
+    assert not set(PLANNED) & colab.COLAB_PROVIDES
+    assert COLAB["ipywidgets"] not in _declared()["ipywidgets"].specifier, (
+        "ipywidgets 7.7.1 is kept on purpose"
+    )
+    assert "ipywidgets" not in PLANNED and "notebook" not in PLANNED and "jupyterlab" not in PLANNED
 
 
-def test_colab_install_list_leaves_colab_jupyter_stack_and_test_tools_alone():
-    names = {line.split("==")[0] for line in COLAB_PINS}
-    assert not names & colab.COLAB_PROVIDES
-    assert not names & colab.TEST_ONLY
-    # packages that only Colab's stack or the test tools need go with them
-    assert not names & {"async-lru", "greenlet", "execnet", "jupyter-lsp", "nest-asyncio2"}
+def test_every_planned_version_is_the_lock_version_for_colab_python():
+    for name, version in PLANNED.items():
+        assert COLAB_PINS[name] == version, name
+    assert PLANNED["matplotlib"].split(".")[:2] >= ["3", "11"]
 
 
-def test_colab_install_list_keeps_environment_markers_for_pip():
-    contourpy = [line for line in COLAB_PINS if line.startswith("contourpy==")]
-    assert len(contourpy) == 2 and all("python_full_version" in line for line in contourpy)
+def test_missing_dependencies_of_new_packages_come_at_the_lock_version():
+    extra = set(PLANNED) - set(_declared())
+    assert {"docopt", "fontpkg"} <= extra, "ckanapi needs docopt, fontpkg-sarabun needs fontpkg"
+    for name in extra:
+        assert name not in COLAB, f"{name} is on Colab already: pip keeps it unless something needs more"
+        needers = {parent for pin in LOCK if pin.name == name for parent in pin.via}
+        assert needers & set(PLANNED), f"{name} is installed only because a planned package needs it"
+    # and none is forgotten: every missing package that a planned one needs is planned
+    for pin in LOCK:
+        if pin.applies(COLAB_ENV) and set(pin.via) & set(PLANNED) and pin.name not in COLAB:
+            assert pin.name in PLANNED or pin.name in colab.COLAB_PROVIDES, pin.name
 
 
-def test_lock_without_via_notes_keeps_everything_but_colab_stack():
-    lock = "pandas==3.1.1\nipykernel==7.4.0\npytest==9.2.0\nnumpy==2.4.6\n"
-    assert colab.colab_requirements(lock) == ["pandas==3.1.1", "numpy==2.4.6"]
+def test_install_list_evaluates_markers_for_the_target_python():
+    lock = lockfile.parse(
+        "numpy==2.2.6 ; python_full_version < '3.12'\n    # via thai-opendata-kit (pyproject.toml)\n"
+        "numpy==2.4.6 ; python_full_version >= '3.12'\n    # via thai-opendata-kit (pyproject.toml)\n"
+        "overrides==7.7.0 ; python_full_version < '3.12'\n    # via numpy\n"
+    )
+    reqs = ["numpy>=2.2,<2.5; python_version < '3.15'"]
+    on_311 = colab.install_list(
+        reqs, lock, version_of=lambda n: None, environment=lockfile.environment("3.11.7")
+    )
+    on_313 = colab.install_list(
+        reqs, lock, version_of=lambda n: None, environment=lockfile.environment("3.13.0")
+    )
+    on_315 = colab.install_list(
+        reqs, lock, version_of=lambda n: None, environment=lockfile.environment("3.15.0")
+    )
+    assert on_311 == ["numpy==2.2.6", "overrides==7.7.0"]
+    assert on_313 == ["numpy==2.4.6"]
+    assert on_315 == [], "a requirement whose marker does not apply is not installed"
+
+
+def test_a_requirement_the_lock_lacks_is_installed_by_its_range():
+    lock = lockfile.parse("pandas==3.1.1\n")
+    assert colab.install_list(
+        ["newpkg>=1.2,<2", "pandas>=2.2"], lock, version_of={"pandas": "2.2.3"}.get
+    ) == ["newpkg<2,>=1.2"]
 
 
 # --- the bootstrap, Colab simulated --------------------------------------------------------------
 
 
-def test_first_run_installs_lock_and_kit_then_asks_for_a_restart(kit, no_activate):
+def test_first_run_installs_only_what_colab_lacks_then_asks_for_a_restart(kit, no_activate):
     fake = colab_fresh()
     with pytest.raises(colab.RestartNeeded) as stop:
-        colab.bootstrap(kit, run=fake.run, modules=fake.modules, version_of=fake.version_of, say=fake.say)
+        bootstrap(kit, fake)
     assert len(fake.calls) == 2
-    install_lock, install_kit = fake.calls
-    assert "-r" in install_lock and "--quiet" in install_lock
+    install_list, install_kit = fake.calls
+    assert "-r" in install_list and "--quiet" in install_list
     assert install_kit[-3:] == ["--no-deps", "-e", str(kit)]
     (requirements,) = fake.requirement_files
-    assert "matplotlib==3.11.2" in requirements.splitlines()
-    assert "jupyterlab" not in requirements and "ipykernel" not in requirements
+    assert requirements.splitlines() == COLAB_PLAN
+    assert f"matplotlib=={COLAB_PINS['matplotlib']}" in requirements.splitlines()
+    assert not re.search(r"^(pandas|requests|ipywidgets|ipykernel|jupyterlab)==", requirements, re.MULTILINE)
     assert no_activate == [env.DIST_NAME], "the kit is made importable in the running session"
     said = "\n".join(fake.said)
     assert "รีสตาร์ตเซสชัน" in said and "Runtime" in said and "matplotlib" in said
@@ -161,8 +270,7 @@ def test_first_run_installs_lock_and_kit_then_asks_for_a_restart(kit, no_activat
 def test_second_run_after_restart_installs_nothing_and_says_ready(kit, no_activate, monkeypatch):
     monkeypatch.chdir(kit)
     fake = colab_after_restart()
-    result = colab.bootstrap(kit, run=fake.run, modules=fake.modules, version_of=fake.version_of, say=fake.say)
-    assert result == "ready"
+    assert bootstrap(kit, fake) == "ready"
     assert fake.calls == [] and no_activate == []
     assert Path.cwd() == kit / "notebooks", "relative paths work as in a local session"
     assert "พร้อมใช้บน Colab" in fake.said[-1] and "thai-opendata-kit" in fake.said[-1]
@@ -172,7 +280,7 @@ def test_running_the_cell_twice_without_restarting_still_asks_for_restart(kit, n
     fake = colab_after_restart()
     fake.modules["matplotlib"] = types.SimpleNamespace(__version__="3.10.0")  # old copy still imported
     with pytest.raises(colab.RestartNeeded):
-        colab.bootstrap(kit, run=fake.run, modules=fake.modules, version_of=fake.version_of, say=fake.say)
+        bootstrap(kit, fake)
     assert fake.calls == []
 
 
@@ -180,16 +288,15 @@ def test_upgrade_of_packages_not_yet_imported_needs_no_restart(kit, no_activate,
     monkeypatch.chdir(kit)
     fake = colab_fresh()
     fake.modules = {"google.colab": fake.modules["google.colab"]}  # nothing imported yet
-    result = colab.bootstrap(kit, run=fake.run, modules=fake.modules, version_of=fake.version_of, say=fake.say)
-    assert result == "ready"
+    assert bootstrap(kit, fake) == "ready"
     assert len(fake.calls) == 2
 
 
-def test_kit_missing_but_packages_pinned_installs_only_the_kit(kit, no_activate, monkeypatch):
+def test_kit_missing_but_packages_in_place_installs_only_the_kit(kit, no_activate, monkeypatch):
     monkeypatch.chdir(kit)
     fake = colab_after_restart()
     del fake.installed[env.DIST_NAME]
-    assert colab.bootstrap(kit, run=fake.run, modules=fake.modules, version_of=fake.version_of, say=fake.say) == "ready"
+    assert bootstrap(kit, fake) == "ready"
     assert len(fake.calls) == 1 and fake.calls[0][-3:] == ["--no-deps", "-e", str(kit)]
 
 
@@ -197,7 +304,7 @@ def test_pip_failure_is_reported_in_thai_with_pip_output(kit, no_activate):
     fake = colab_fresh()
     fake.fail_with = 1
     with pytest.raises(RuntimeError) as err:
-        colab.bootstrap(kit, run=fake.run, modules=fake.modules, version_of=fake.version_of, say=fake.say)
+        bootstrap(kit, fake)
     assert "ติดตั้งแพ็กเกจไม่สำเร็จ" in str(err.value)
     assert "No matching distribution" in str(err.value)
 
@@ -227,13 +334,9 @@ def test_cell_on_simulated_colab_clones_once_then_hands_over(tmp_path, monkeypat
     def fake_run(cmd, **kwargs):
         commands.append(list(cmd))
         if cmd[:2] == ["git", "clone"]:
-            # the "clone": the files the bootstrap reads
-            (kit_dir / "helpers").mkdir(parents=True)
-            (kit_dir / "notebooks").mkdir()
-            shutil.copy(ROOT / "requirements.lock", kit_dir)
-            shutil.copy(ROOT / "helpers" / "colab.py", kit_dir / "helpers")
+            _clone_into(kit_dir)  # the "clone": the files the bootstrap reads
             return subprocess.CompletedProcess(cmd, 0)
-        raise AssertionError(f"unexpected command {cmd}")  # this venv already meets every pin
+        raise AssertionError(f"unexpected command {cmd}")  # this venv already meets every requirement
 
     monkeypatch.setattr(subprocess, "run", fake_run)
     monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
@@ -272,10 +375,36 @@ def test_colab_module_runs_by_path_with_the_standard_library_only():
     code = "import runpy, sys; g = runpy.run_path(sys.argv[1]); print(g['main']('/nowhere'))"
     done = subprocess.run(
         [sys.executable, "-I", "-c", code, str(ROOT / "helpers" / "colab.py")],
-        capture_output=True, text=True, cwd="/", timeout=60,
+        capture_output=True,
+        text=True,
+        cwd="/",
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "not-colab"
+
+
+def test_colab_module_run_by_path_loads_the_lock_parser_next_to_it(tmp_path):
+    """Before the kit is installed, ``helpers.lockfile`` is found next to colab.py, not imported."""
+    clone = _clone_into(tmp_path / "clone")
+    code = (
+        "import runpy, sys\n"
+        "g = runpy.run_path(sys.argv[1] + '/helpers/colab.py')\n"
+        "assert 'helpers' not in sys.modules\n"
+        "reqs = g['kit_requirements'](sys.argv[1] + '/pyproject.toml')\n"
+        "plan = g['install_list'](reqs, sys.argv[1] + '/requirements.lock', version_of=lambda n: None)\n"
+        "print(json.dumps(plan))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", "import json\n" + code, str(clone)],
+        capture_output=True,
+        text=True,
+        cwd=str(tmp_path),
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = colab.install_list(REQUIREMENTS, LOCK, version_of=lambda n: None)
+    assert json.loads(done.stdout) == expected and len(expected) > 20
 
 
 # --- making the kit importable without sys.path edits --------------------------------------------
@@ -289,7 +418,9 @@ def test_activate_processes_only_the_distribution_pth(tmp_path, monkeypatch):
     info = site_dir / "kit_fake_dist-0.1.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: kit-fake-dist\nVersion: 0.1\n")
-    (info / "RECORD").write_text("__editable__.kit_fake_dist-0.1.pth,,\nkit_fake_dist-0.1.dist-info/METADATA,,\n")
+    (info / "RECORD").write_text(
+        "__editable__.kit_fake_dist-0.1.pth,,\nkit_fake_dist-0.1.dist-info/METADATA,,\n"
+    )
     (site_dir / "__editable__.kit_fake_dist-0.1.pth").write_text(f"{src}\n")
     (site_dir / "other.pth").write_text("import sys; sys.kit_other_pth_ran = True\n")
     monkeypatch.syspath_prepend(str(site_dir))  # where an installer would have put the dist-info
@@ -306,7 +437,9 @@ def test_activate_processes_only_the_distribution_pth(tmp_path, monkeypatch):
 def test_env_report_on_simulated_colab_names_colab_and_its_own_jupyter(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     real = env.versions()
-    monkeypatch.setattr(env, "versions", lambda packages=env.KEY_PACKAGES: dict(real, jupyterlab=None, pooch=None))
+    monkeypatch.setattr(
+        env, "versions", lambda packages=env.KEY_PACKAGES: dict(real, jupyterlab=None, pooch=None)
+    )
     env.report()
     out = capsys.readouterr().out
     assert "ที่รัน: Google Colab" in out
