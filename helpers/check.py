@@ -430,6 +430,27 @@ def _evaluate(key: str, answer: Any) -> tuple[str | None, dict, str]:
     return None, entry, got
 
 
+def _mistake_text(value: Any, kind: str, options: dict) -> str:
+    """One text for a whole answer (all stages), used to recognise a known mistake."""
+    stages = _canonical(value, kind, {**_DEFAULT_OPTIONS, **options})
+    return "||".join(f"{stage}={stages[stage]}" for stage in sorted(stages))
+
+
+def _known_mistake(entry: dict, answer: Any) -> str | None:
+    """The hint written for this exact wrong answer, when the exercise lists it as a known mistake."""
+    mistakes = entry.get("mistakes") or []
+    if not mistakes:
+        return None
+    value, got = _coerce(answer, entry["kind"])
+    if got != entry["kind"]:
+        return None
+    digest = _hash(entry["salt"], "mistake", _mistake_text(value, entry["kind"], entry.get("options", {})))
+    for mistake in mistakes:
+        if mistake.get("hash") == digest:
+            return mistake["hint"]
+    return None
+
+
 def is_correct(key: str, answer: Any) -> bool:
     """Return True when ``answer`` is right for exercise ``key`` (prints nothing).
 
@@ -514,7 +535,8 @@ def check(key: str, answer: Any) -> CheckResult:
     count = _ATTEMPTS.get((key, stage), 0) + 1
     _ATTEMPTS[(key, stage)] = count
     print(f"❌ ยังไม่ถูก: {_message(stage, entry, answer, got)}")
-    print(f"💡 คำใบ้: {_hint(stage, entry, count)}")
+    # A hint written for this very mistake beats the general hint of the stage.
+    print(f"💡 คำใบ้: {_known_mistake(entry, answer) or _hint(stage, entry, count)}")
     return CheckResult(False, key, stage)
 
 

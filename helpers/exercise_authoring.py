@@ -29,6 +29,7 @@ from .check import (
     _hash,
     _kind_of,
     _load_file,
+    _mistake_text,
     exercises_dir,
     load_exercises,
 )
@@ -45,6 +46,7 @@ def make_entry(
     solution_markdown: str = "",
     solution_code: str = "",
     praise: str | None = None,
+    mistakes: list[dict] | None = None,
     **options: Any,
 ) -> dict:
     """Build the JSON entry of an exercise from its right answer (for developers).
@@ -54,6 +56,16 @@ def make_entry(
     a stage (``type``, ``shape``, ``columns``, ``value``) to a Thai hint, or to a list of hints
     shown one more at each wrong try.
 
+    ``mistakes`` lists typical wrong answers, each ``{"code", "hint", "value"}``: a learner whose answer
+    equals ``value`` gets that ``hint`` (the first hint is never the solution: say what went wrong).
+
+    >>> e = make_entry("nbxx-ex8", 12, mistakes=[{"code": "len(df) + 1", "value": 13,
+    ...                                            "hint": "นับหัวตารางเป็นแถวด้วยหรือเปล่า"}])
+    >>> from helpers.check import _register, check
+    >>> _register(e)
+    >>> _ = check("nbxx-ex8", 13)
+    ❌ ยังไม่ถูก: ชนิดข้อมูลถูกแล้ว แต่ค่ายังไม่ตรง
+    💡 คำใบ้: นับหัวตารางเป็นแถวด้วยหรือเปล่า
     >>> e = make_entry("nbxx-ex9", ["ข", "ก"], ordered=False, hints={"value": "ดูชื่อให้ครบ"})
     >>> e["kind"], sorted(e["hashes"]), e["options"]
     ('list', ['shape', 'value'], {'ordered': False})
@@ -87,6 +99,19 @@ def make_entry(
     }
     if praise:
         entry["praise"] = praise
+    if mistakes:
+        # Each known mistake: {"code": expression that makes the wrong answer, "hint": Thai hint,
+        # "value": the wrong answer itself (not stored)}; only a salted hash of the value is kept.
+        entry["mistakes"] = []
+        for mistake in mistakes:
+            wrong = mistake["value"]
+            wrong_kind = _kind_of(wrong)
+            if wrong_kind != kind:
+                raise TypeError(f"{key}: a known mistake must be a {kind}, got {wrong_kind} ({mistake.get('code')})")
+            if _mistake_text(wrong, kind, options) == _mistake_text(answer, kind, options):
+                raise ValueError(f"{key}: the known mistake {mistake.get('code')!r} equals the right answer")
+            entry["mistakes"].append({"code": mistake.get("code", ""), "hint": mistake["hint"],
+                                      "hash": _hash(salt, "mistake", _mistake_text(wrong, kind, options))})
     return entry
 
 
@@ -226,21 +251,26 @@ def refresh_entries(notebook: str | Path, notebook_id: str | None = None) -> Pat
         notebook_id = "nb" + path.name[:2]
     if not path.is_file():
         raise FileNotFoundError(str(path))
-    answers = solution_answers(path)
+    answers = solution_answers(path, namespaces=True)
     old = load_exercises(notebook_id)
     entries = []
     for key, entry in old.items():
         if key not in answers:
             raise ValueError(f"{key} has no check(...) cell in {path.name}")
+        answer, namespace = answers[key]
+        mistakes = [{"code": m["code"], "hint": m["hint"],
+                     "value": eval(compile(m["code"], f"<mistake {key}>", "eval"), dict(namespace))}
+                    for m in entry.get("mistakes", [])]
         entries.append(
             make_entry(
                 key,
-                answers[key],
+                answer,
                 title=entry.get("title", ""),
                 hints=entry.get("hints"),
                 solution_markdown=entry.get("solution", {}).get("markdown", ""),
                 solution_code=entry.get("solution", {}).get("code", ""),
                 praise=entry.get("praise"),
+                mistakes=mistakes,
                 **entry.get("options", {}),
             )
         )

@@ -64,3 +64,26 @@ def verdict(key: str, answer) -> tuple[bool, str]:
 
 def hashes_text(key: str) -> str:
     return json.dumps(ck.load_exercises(key[:4])[key]["hashes"], ensure_ascii=False)
+
+
+def mistake_cases(notebooks) -> list[tuple[str, str, str]]:
+    """``(key, code, hint)`` of every known mistake written in the answer files of ``notebooks``."""
+    return [(key, m["code"], m["hint"]) for nb in notebooks for key, entry in ck.load_exercises(nb).items()
+            for m in entry.get("mistakes", [])]
+
+
+def assert_mistake_gets_its_hint(key: str, code: str, hint: str) -> None:
+    _, namespace = answers_of(key[:4])[key]
+    wrong = eval(compile(code, f"<mistake {key}>", "eval"), dict(namespace))  # the kit's own code
+    ok, out = verdict(key, wrong)
+    assert not ok, f"{key}: the known mistake {code!r} is accepted"
+    assert f"💡 คำใบ้: {hint}" in out, f"{key}: {code!r} did not get its own hint"
+
+
+def assert_first_hint_is_not_the_solution(key: str) -> None:
+    entry = ck.load_exercises(key[:4])[key]
+    lines = [line.strip() for line in entry["solution"]["code"].splitlines() if len(line.strip()) > 12]
+    for stage, hints in entry.get("hints", {}).items():
+        first = hints if isinstance(hints, str) else hints[0]
+        for line in lines:
+            assert line not in first, f"{key}: the first {stage} hint gives the solution ({line!r})"

@@ -13,8 +13,10 @@ import re
 import nbformat
 import pytest
 
-from _exercises import NOTEBOOKS, answers_of, hashes_text, perturb, verdict
+from _exercises import (NOTEBOOKS, answers_of, assert_first_hint_is_not_the_solution, assert_mistake_gets_its_hint,
+                        hashes_text, mistake_cases, perturb, verdict)
 from helpers import check as ck
+from helpers import check as check_module
 from helpers.paths import notebooks_dir
 
 PART = ["nb01", "nb02", "nb03", "nb04"]
@@ -102,3 +104,13 @@ def test_notebook_cells_match_answer_file(nb):
     markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
     for i in range(1, len(checked) + 1):
         assert f"### ลองทำดู {i}:" in markdown
+
+
+@pytest.mark.parametrize("key,code,hint", mistake_cases(PART), ids=lambda v: str(v)[:40])
+def test_known_mistake_gets_its_own_hint(key, code, hint):
+    assert_mistake_gets_its_hint(key, code, hint)
+
+
+@pytest.mark.parametrize("key", [k for nb in PART for k in check_module.exercise_keys(nb)])
+def test_first_hint_is_not_the_solution(key):
+    assert_first_hint_is_not_the_solution(key)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from _exercises import answers_of, perturb, verdict
+from _exercises import (answers_of, assert_first_hint_is_not_the_solution, assert_mistake_gets_its_hint, mistake_cases,
+                        perturb, verdict)
 from helpers import check
+from helpers import check as check_module
 
 PART = ["nb05", "nb06", "nb07", "nb08", "nb09"]
 
@@ -155,3 +157,13 @@ def test_every_answer_file_entry_has_a_test_and_a_solution(notebook):
         entry = check.load_exercises(notebook)[key]
         assert entry["solution"]["code"].strip(), f"{key} has no solution code"
         assert entry["hints"], f"{key} has no Thai hint"
+
+
+@pytest.mark.parametrize("key,code,hint", mistake_cases(PART), ids=lambda v: str(v)[:40])
+def test_known_mistake_gets_its_own_hint(key, code, hint):
+    assert_mistake_gets_its_hint(key, code, hint)
+
+
+@pytest.mark.parametrize("key", [k for nb in PART for k in check_module.exercise_keys(nb)])
+def test_first_hint_is_not_the_solution(key):
+    assert_first_hint_is_not_the_solution(key)
