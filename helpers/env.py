@@ -12,23 +12,23 @@ import os
 import platform
 import sys
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 __all__ = [
-    "REPO_URL",
-    "REPO_BRANCH",
     "DIST_NAME",
     "KEY_PACKAGES",
-    "repo_slug",
-    "repo_dir_name",
+    "REPO_BRANCH",
+    "REPO_URL",
+    "badges_markdown",
     "binder_url",
     "colab_url",
-    "nbgitpuller_url",
-    "badges_markdown",
-    "where",
-    "versions",
     "font_in_use",
+    "nbgitpuller_url",
+    "repo_dir_name",
+    "repo_slug",
     "report",
+    "versions",
+    "where",
 ]
 
 #: The public Git repository of the kit (the one place that names it).
@@ -58,22 +58,42 @@ _BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 _COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 
 
-def repo_slug() -> str:
-    """Return ``owner/name`` of the GitHub repository.
+def _repo_path(url: str) -> str:
+    """The path part of a git URL (https, ssh, git:// or ``git@host:owner/name``), without ``.git``."""
+    url = url.strip()
+    parsed = urlsplit(url)
+    if parsed.scheme and parsed.netloc:
+        path = parsed.path
+    elif "@" in url.split(":", 1)[0] and ":" in url:  # scp-like: git@gitlab.example.ac.th:group/kit.git
+        path = url.split(":", 1)[1]
+    else:
+        path = url
+    path = path.strip("/").removesuffix(".git").strip("/")
+    if not path or path.rsplit("/", 1)[-1] in {"", ".", ".."}:
+        raise ValueError(f"อ่านชื่อ repository จากที่อยู่นี้ไม่ได้: {url!r} (ตัวอย่างที่ถูก: https://github.com/owner/name)")
+    return path
+
+
+def repo_slug(url: str | None = None) -> str:
+    """Return the repository's path on its git host (``owner/name``; GitLab groups included).
 
     >>> repo_slug()
     'thai-opendata-kit/thai-opendata-kit'
+    >>> repo_slug("https://gitlab.example.ac.th/faculty/data/thai-opendata-kit.git")
+    'faculty/data/thai-opendata-kit'
     """
-    return REPO_URL.rstrip("/").removesuffix(".git").split("github.com/", 1)[1]
+    return _repo_path(REPO_URL if url is None else url)
 
 
-def repo_dir_name() -> str:
-    """Return the folder name that ``git clone`` (and nbgitpuller) gives the repository.
+def repo_dir_name(url: str | None = None) -> str:
+    """Return the folder name that ``git clone`` gives the repository (without ``.git``).
 
     >>> repo_dir_name()
     'thai-opendata-kit'
+    >>> repo_dir_name("git@git.example.ac.th:teacher/kit-2568.git")
+    'kit-2568'
     """
-    return repo_slug().rsplit("/", 1)[1]
+    return repo_slug(url).rsplit("/", 1)[-1]
 
 
 def binder_url(notebook: str | None = "notebooks/00_welcome.ipynb") -> str:
@@ -97,16 +117,30 @@ def colab_url(notebook: str = "notebooks/00_welcome.ipynb") -> str:
     return f"https://colab.research.google.com/github/{repo_slug()}/blob/{REPO_BRANCH}/{quote(notebook)}"
 
 
-def nbgitpuller_url(hub: str, notebook: str = "notebooks/00_welcome.ipynb") -> str:
+def nbgitpuller_url(
+    hub: str, notebook: str = "notebooks/00_welcome.ipynb", repo: str | None = None, branch: str | None = None
+) -> str:
     """Return an nbgitpuller link: the hub clones (or updates) the kit, then opens ``notebook``.
 
-    ``hub`` is the address of the class JupyterHub, e.g. ``https://hub.example.ac.th``.
+    ``hub`` is the address of the class JupyterHub, e.g. ``https://hub.example.ac.th``; ``repo``
+    and ``branch`` default to ``REPO_URL`` and ``REPO_BRANCH``.  Any git host works (GitHub, a
+    university GitLab or Gitea), with or without ``.git``: the link names the folder to clone
+    into (``targetpath``), so it is the same folder that ``urlpath`` opens.
 
     >>> nbgitpuller_url("https://hub.example.ac.th/")
-    'https://hub.example.ac.th/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fthai-opendata-kit%2Fthai-opendata-kit&branch=main&urlpath=lab%2Ftree%2Fthai-opendata-kit%2Fnotebooks%2F00_welcome.ipynb'
+    'https://hub.example.ac.th/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fthai-opendata-kit%2Fthai-opendata-kit&branch=main&targetpath=thai-opendata-kit&urlpath=lab%2Ftree%2Fthai-opendata-kit%2Fnotebooks%2F00_welcome.ipynb'
+    >>> print(nbgitpuller_url("https://hub.example.ac.th", repo="https://gitlab.example.ac.th/g/kit.git"))
+    https://hub.example.ac.th/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgitlab.example.ac.th%2Fg%2Fkit.git&branch=main&targetpath=kit&urlpath=lab%2Ftree%2Fkit%2Fnotebooks%2F00_welcome.ipynb
     """
+    repo = REPO_URL if repo is None else repo.strip()
+    folder = repo_dir_name(repo)
     query = urlencode(
-        {"repo": REPO_URL, "branch": REPO_BRANCH, "urlpath": f"lab/tree/{repo_dir_name()}/{notebook}"}
+        {
+            "repo": repo,
+            "branch": REPO_BRANCH if branch is None else branch,
+            "targetpath": folder,
+            "urlpath": f"lab/tree/{folder}/{notebook.lstrip('/')}",
+        }
     )
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 

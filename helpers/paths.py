@@ -1,8 +1,12 @@
 """Locate the kit's folders (repository root, data, notebooks).
 
-The kit is installed in editable mode (``pip install -e .``), so the package sits next to
-``data/`` and ``notebooks/``.  ``KIT_DATA_DIR`` overrides the data folder, for example when a
-teacher keeps one shared copy of the data on a JupyterHub.
+Installed in editable mode (``pip install -e .``, what ``make lab`` does) the package sits in the
+checkout, next to ``data/`` and ``notebooks/``, and that checkout is the kit's root.  On a
+JupyterHub the admin installs the kit once, non-editable, into the single-user environment, while
+nbgitpuller gives each learner a clone in their home folder: the root is then the nearest folder,
+from the current folder (the kernel starts in the notebook's folder) upward, that holds
+``data/datapackage.json``.  ``KIT_DATA_DIR`` overrides the data folder, for example when a teacher
+keeps one shared copy of the data on a JupyterHub.
 """
 
 from __future__ import annotations
@@ -10,16 +14,47 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["repo_root", "data_dir", "notebooks_dir", "cache_dir"]
+__all__ = ["cache_dir", "data_dir", "find_kit_root", "is_kit_root", "notebooks_dir", "repo_root"]
+
+
+MARKER = Path("data") / "datapackage.json"
+
+
+def is_kit_root(folder: Path) -> bool:
+    """Return True when ``folder`` is a copy of the kit (it holds ``data/datapackage.json``).
+
+    >>> is_kit_root(repo_root()), is_kit_root(repo_root() / "helpers")
+    (True, False)
+    """
+    return (Path(folder) / MARKER).is_file()
+
+
+def find_kit_root(start: Path | None = None) -> Path | None:
+    """Return the nearest copy of the kit at or above ``start`` (default: the current folder), or None.
+
+    >>> find_kit_root(repo_root() / "notebooks") == repo_root()
+    True
+    >>> find_kit_root(Path("/")) is None
+    True
+    """
+    here = Path.cwd() if start is None else Path(start)
+    here = here.expanduser().resolve()
+    return next((folder for folder in (here, *here.parents) if is_kit_root(folder)), None)
 
 
 def repo_root() -> Path:
-    """Return the repository root (the folder that holds ``helpers/`` and ``data/``).
+    """Return the kit's root folder (the one that holds ``data/`` and ``notebooks/``).
+
+    The checkout the package was installed from (editable install); for an installed package
+    (site-packages), the nearest copy of the kit at or above the current folder.
 
     >>> (repo_root() / "helpers" / "paths.py").is_file()
     True
     """
-    return Path(__file__).resolve().parent.parent
+    package_parent = Path(__file__).resolve().parent.parent
+    if is_kit_root(package_parent):
+        return package_parent
+    return find_kit_root() or package_parent
 
 
 def data_dir() -> Path:

@@ -17,9 +17,13 @@ including the stored outputs and execution counts of the other cells):
    first code cell that calls ``helpers.setup()``): the source of ``helpers.colab.cell_source()``,
    between ``# kit:colab:start`` and ``# kit:colab:end``.  Stored unexecuted with no outputs; an
    up-to-date copy is never touched, so executing the notebook does not make it stale.
-3. **Navigation cell** (markdown, tag ``kit-nav``), last: previous · สารบัญ (00_welcome) · next,
-   with the Colab links on a second line (relative links do not work on Colab).  Between
-   ``<!-- kit:nav:start -->`` and ``<!-- kit:nav:end -->``.
+3. **Navigation cell** (markdown, tag ``kit-nav``), last: a reminder to shut this notebook's kernel
+   down before opening the next one (Binder gives 2 GB; every open kernel keeps its memory), then
+   previous · สารบัญ (00_welcome) · next, with the Colab links on a second line (relative links do
+   not work on Colab).  Between ``<!-- kit:nav:start -->`` and ``<!-- kit:nav:end -->``.  It is the
+   notebook's only navigation footer: a hand-written one at the end of the last authored markdown
+   cell (a one-line paragraph whose links all point to course notebooks, with the ``---`` rule or
+   the heading left empty above it) is removed.
 
 In ``README.md`` the text between ``<!-- kit:badges:start -->`` and ``<!-- kit:badges:end -->``
 becomes the Binder and Colab badges of the welcome notebook (nothing happens without markers).
@@ -189,6 +193,54 @@ def header_source(path: Path, nb: dict, course: Course) -> str:
     return "\n".join(body)
 
 
+#: The reminder at the end of every notebook but the last (and the last one's own wording).
+SHUTDOWN_NEXT = (
+    "**ก่อนเปิดบทถัดไป ให้ปิดเคอร์เนล (kernel) ของบทนี้ก่อน:** เลือกเมนู Kernel → Shut Down Kernel "
+    "หรือเปิดแถบ Running Terminals and Kernels ทางซ้ายมือ แล้วกด Shut Down ที่โน้ตบุ๊กนี้ "
+    "เคอร์เนลที่เปิดค้างไว้ยังใช้หน่วยความจำอยู่ บน Binder ซึ่งให้หน่วยความจำไม่เกิน 2 GB "
+    "ถ้าเปิดค้างไว้หลายบท เซิร์ฟเวอร์อาจหยุดทำงานและงานที่ยังไม่ได้บันทึกจะหายไป"
+)
+SHUTDOWN_LAST = (
+    "**เรียนจบแล้ว อย่าลืมปิดเคอร์เนล (kernel):** เลือกเมนู Kernel → Shut Down All Kernels "
+    "หรือเปิดแถบ Running Terminals and Kernels ทางซ้ายมือ แล้วกด Shut Down All "
+    "เพื่อคืนหน่วยความจำให้เครื่อง (บน Binder มีให้ไม่เกิน 2 GB) และบันทึกงานของคุณก่อนปิดหน้าต่าง"
+)
+
+_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)\)")
+_COURSE_NOTEBOOK = re.compile(r"\d\d_[\w-]+\.ipynb")
+_RULE_OR_HEADING = re.compile(r"(-{3,}|\*{3,}|_{3,}|#{1,6}\s.*)")
+
+
+def is_navigation_line(paragraph: str) -> bool:
+    """True for a hand-written navigation line: one line whose links all point to course notebooks."""
+    text = paragraph.strip()
+    if not text or "\n" in text:
+        return False
+    targets = _LINK.findall(text)
+    return bool(targets) and all(_COURSE_NOTEBOOK.fullmatch(t) for t in targets)
+
+
+def _last_paragraph(text: str) -> tuple[str, str]:
+    """Split ``text`` into (everything before the last paragraph, the last paragraph)."""
+    text = text.rstrip()
+    breaks = list(re.finditer(r"\n[ \t]*\n", text))
+    at = breaks[-1].end() if breaks else 0
+    return text[: breaks[-1].start()] if breaks else "", text[at:]
+
+
+def strip_old_footer(text: str) -> str:
+    """Remove a hand-written navigation footer at the end of a markdown cell (see the module doc)."""
+    before, last = _last_paragraph(text)
+    if not is_navigation_line(last):
+        return text
+    while before:
+        rest, above = _last_paragraph(before)
+        if not _RULE_OR_HEADING.fullmatch(above.strip()):
+            break
+        before = rest
+    return before
+
+
 def nav_source(path: Path, course: Course) -> str:
     names = [p.name for p in course.paths]
     i = names.index(path.name)
@@ -204,7 +256,7 @@ def nav_source(path: Path, course: Course) -> str:
     if next_name:
         local.append(f"[ถัดไป: {course.titles[next_name]} →]({next_name})")
         on_colab.append(f"[ถัดไป]({env.colab_url('notebooks/' + next_name)})")
-    body = [NAV_START, GENERATED_NOTE, "---"]
+    body = [NAV_START, GENERATED_NOTE, "---", "", SHUTDOWN_NEXT if next_name else SHUTDOWN_LAST]
     if local:
         body += ["", " · ".join(local)]
     if on_colab:
@@ -286,6 +338,15 @@ def sync_notebook(path: Path, nb: dict, course: Course) -> tuple[dict, list[str]
         found = [i for i in _find(cells, start, tags[0]) if i != 0]
         old[kind] = cells[found[0]] if found else None
         cells = [c for i, c in enumerate(cells) if i not in found]
+    # ... and the hand-written navigation footer of the last authored cell (the nav cell replaces it).
+    last = len(cells) - 1
+    if last > 0 and cells[last]["cell_type"] == "markdown":
+        text = _text(cells[last]["source"])
+        stripped = strip_old_footer(text)
+        while stripped != text:
+            text, stripped = stripped, strip_old_footer(stripped)
+        if text != _text(cells[last]["source"]):
+            cells = cells[:last] + ([dict(cells[last], source=_lines(text))] if text.strip() else [])
     everything = cells + [c for c in old.values() if c is not None]
     built = {kind: _managed(old[kind], everything, kinds[kind], minor) for kind in kinds}
     # ... and put them back where they belong.

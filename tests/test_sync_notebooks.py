@@ -366,3 +366,90 @@ def test_objectives_and_minutes_parsers():
     assert sync.intro_of(nb) == "คำนำสั้น ๆ บรรทัดสอง"
     empty = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# ชื่อ"}]}
     assert sync.objectives_of(empty) == [] and sync.minutes_of(empty) == (None, None)
+
+
+# --- one navigation footer and the kernel reminder -----------------------------------------------
+
+
+OLD_FOOTERS = {
+    "rule and arrows": "## สรุป\n\nจบบท\n\n---\n\n⬅️ บทก่อนหน้า: [00 ยินดีต้อนรับ](00_welcome.ipynb) · ➡️ บทถัดไป: [02 ดึงข้อมูล](02_get_data.ipynb)",
+    "bold labels": "## สรุป\n\nจบบท\n\n**ก่อนหน้า:** [00 ยินดีต้อนรับ](00_welcome.ipynb) · **ถัดไป:** [02 ดึงข้อมูล](02_get_data.ipynb)",
+    "a heading left empty": "## สรุป\n\nจบบท\n\n## ไปต่อ\n\nพร้อมแล้วก็ไปบทถัดไปกันเลย: [02 ดึงข้อมูล](02_get_data.ipynb)",
+}
+
+
+def _set_last_authored(path: Path, text: str) -> None:
+    nb = _read(path)
+    last = max(i for i, c in enumerate(nb["cells"]) if _kind(c) is None)
+    nb["cells"][last]["source"] = sync._lines(text)
+    path.write_text(sync.dump_notebook(nb), encoding="utf-8")
+
+
+@pytest.mark.parametrize("style", sorted(OLD_FOOTERS))
+def test_a_hand_written_footer_is_removed_so_only_the_generated_one_is_left(course, style):
+    path = course / "notebooks" / "01_find_data.ipynb"
+    sync.main(["--root", str(course)])
+    _set_last_authored(path, OLD_FOOTERS[style])
+    assert sync.main(["--root", str(course), "--check"]) == 1, "a notebook with two footers is out of date"
+    sync.main(["--root", str(course)])
+    nb = _read(path)
+    assert _source(nb["cells"][-2]) == "## สรุป\n\nจบบท", "the author's text above the footer stays as it was"
+    assert [_kind(c) for c in nb["cells"]].count("kit-nav") == 1 and _kind(nb["cells"][-1]) == "kit-nav"
+    assert sync.main(["--root", str(course), "--check"]) == 0
+
+
+def test_a_cell_that_was_only_a_footer_goes_away(course):
+    path = course / "notebooks" / "01_find_data.ipynb"
+    sync.main(["--root", str(course)])
+    before = len(_read(path)["cells"])
+    _set_last_authored(path, "---\n\n**ก่อนหน้า:** [00](00_welcome.ipynb) · **ถัดไป:** [02](02_get_data.ipynb)")
+    sync.main(["--root", str(course)])
+    nb = _read(path)
+    assert len(nb["cells"]) == before - 1 and _kind(nb["cells"][-1]) == "kit-nav"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## สรุป\n\nอ่านวิธีติดตั้งใน [คู่มือ](../docs/jupyterhub.md)",  # a link that is not a notebook
+        "## สรุป\n\n- ข้อหนึ่ง [ดูบท 02](02_get_data.ipynb)\n- ข้อสอง",  # a list, not one line
+        "## สรุป\n\nไม่มีลิงก์เลย",
+    ],
+)
+def test_other_endings_are_left_alone(course, text):
+    path = course / "notebooks" / "01_find_data.ipynb"
+    sync.main(["--root", str(course)])
+    _set_last_authored(path, text)
+    sync.main(["--root", str(course)])
+    assert _source(_read(path)["cells"][-2]) == text
+
+
+def test_every_notebook_ends_with_the_kernel_reminder(course):
+    sync.main(["--root", str(course)])
+    navs = {p.name: _source(_read(p)["cells"][-1]) for p in sorted((course / "notebooks").glob("*.ipynb"))}
+    for name, text in navs.items():
+        reminder = sync.SHUTDOWN_LAST if name == "02_get_data.ipynb" else sync.SHUTDOWN_NEXT
+        assert reminder in text, name
+        assert text.index(reminder) < text.index("เรียนบน Google Colab"), "the reminder comes before the links"
+    assert "Kernel → Shut Down Kernel" in sync.SHUTDOWN_NEXT and "2 GB" in sync.SHUTDOWN_NEXT
+    assert "Running Terminals and Kernels" in sync.SHUTDOWN_NEXT and "Shut Down All" in sync.SHUTDOWN_LAST
+
+
+def test_real_notebooks_get_exactly_one_navigation_footer(tmp_path):
+    """Synced (in a copy), each course notebook ends with the generated footer alone."""
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("practice", "facts", "checkpoints"))
+    before = {p.name: _read(p) for p in (tmp_path / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert sync.main(["--root", str(tmp_path)]) == 0
+    for name, old in sorted(before.items()):
+        nb = _read(tmp_path / "notebooks" / name)
+        assert _kind(nb["cells"][-1]) == "kit-nav", name
+        authored = _unmanaged(nb)
+        _, last = sync._last_paragraph(_source(authored[-1]))
+        assert not sync.is_navigation_line(last), f"{name} still ends with a hand-written footer: {last!r}"
+        outside = "\n".join(_source(c) for c in authored)
+        assert "⬅️" not in outside and "**ถัดไป:**" not in outside, name
+        assert (sync.SHUTDOWN_LAST if name.startswith("09") else sync.SHUTDOWN_NEXT) in _source(nb["cells"][-1])
+        # Code cells, and so every stored output nbval compares, are untouched.
+        code = lambda book: [c for c in book["cells"] if c["cell_type"] == "code"]  # noqa: E731
+        assert code(nb) == code(old), name

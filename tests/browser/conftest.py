@@ -5,9 +5,12 @@
 (apt-get, needs root or password-less sudo); the tests are skipped, with the reason, only when
 Chromium cannot be installed.  Playwright never downloads a browser here: it drives the system one.
 
-The page needs a Thai font just like a learner's machine: a ``fonts.conf`` adds the folder of the
-pip-installed Sarabun (``fontpkg-sarabun``) to the system fontconfig set-up and is handed to
-Chromium through ``FONTCONFIG_FILE`` (Binder installs a system font from ``binder/apt.txt`` instead).
+``test_lab.py`` gives Chromium a Thai font as a learner's machine may have one: a ``fonts.conf``
+adds the folder of the pip-installed Sarabun (``fontpkg-sarabun``) to the system fontconfig set-up
+and is handed to Chromium through ``FONTCONFIG_FILE``.  ``test_webfont.py`` does the opposite: a
+``fonts.conf`` with DejaVu only (no Thai font at all), where only the kit's web font
+(``helpers.webfont``) can draw Thai.  A font installed on the server (``fonts-thai-tlwg``) never
+reaches the learner's browser.
 
 JupyterLab runs on 127.0.0.1 with a random port and token, the notebook folder as its root, a
 throw-away settings/workspace folder (announcement pop-up off, autosave off so the notebooks in the
@@ -17,6 +20,7 @@ repository are never rewritten) and the kernel environment of the tests (``KIT_O
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -30,6 +34,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -75,7 +80,7 @@ def _chromium_works() -> bool:
     if not CHROMIUM.exists():
         return False
     try:
-        done = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=60)
+        done = subprocess.run([str(CHROMIUM), "--version"], check=False, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode == 0
@@ -89,7 +94,7 @@ def chromium_path(pytestconfig: pytest.Config) -> str:
     if not pytestconfig.getoption("--browser-setup"):
         pytest.skip(f"{CHROMIUM} not found; run `make test-browser` (or add --browser-setup) to install it")
     try:
-        done = subprocess.run(["sh", str(INSTALL_SCRIPT)], capture_output=True, text=True, timeout=1200)
+        done = subprocess.run(["sh", str(INSTALL_SCRIPT)], check=False, capture_output=True, text=True, timeout=1200)
     except subprocess.TimeoutExpired:
         pytest.skip("Chromium could not be installed: scripts/install_chromium.sh took more than 20 minutes")
     if done.returncode != 0 or not _chromium_works():
@@ -212,34 +217,42 @@ def _stop(proc: subprocess.Popen) -> None:
             pass
 
 
-@pytest.fixture(scope="session")
-def lab_server(tmp_path_factory: pytest.TempPathFactory):
-    """Start JupyterLab on 127.0.0.1 (free port, random token) for the whole session."""
-    base = tmp_path_factory.mktemp("jupyterlab")
-    root_dir = notebook_dir()
-    if not root_dir.is_dir():
-        pytest.fail(f"notebook folder {root_dir} does not exist")
-    settings = base / "user-settings"
+def _settings(folder: Path) -> Path:
+    """Write the test server's JupyterLab user settings into ``folder`` and return it."""
     # No "get notified about Jupyter news?" pop-up: the plugin is off and news are never fetched.
     _write_json(
-        settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings",
+        folder / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings",
         {"fetchNews": "false", "checkForUpdates": False},
     )
     # Running cells makes the notebook "dirty"; without autosave the files on disk stay as they are.
-    _write_json(settings / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings", {"autosave": False})
-    config_dir = base / "config"
+    _write_json(folder / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings", {"autosave": False})
+    return folder
+
+
+def _page_config(config_dir: Path) -> Path:
+    """Switch the announcements plugin off in ``config_dir/labconfig/page_config.json``."""
     _write_json(
         config_dir / "labconfig" / "page_config.json",
         {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}},
     )
+    return config_dir
+
+
+@contextlib.contextmanager
+def running_lab(base: Path, root_dir: Path, env_extra: dict[str, str], args_extra: list[str]):
+    """Start JupyterLab on 127.0.0.1 (free port, random token) serving ``root_dir``; stop it after.
+
+    ``env_extra`` and ``args_extra`` come last, so they can replace the defaults (for example the
+    config folder that ``helpers.webfont.lab_environment`` prepares).
+    """
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     env.update(KERNEL_ENV)
     env.update(
-        JUPYTER_CONFIG_DIR=str(config_dir),
         JUPYTER_RUNTIME_DIR=str(base / "runtime"),
         JUPYTER_DATA_DIR=str(base / "data"),  # notebook-signing key etc. stay out of ~/.local
         IPYTHONDIR=str(base / "ipython"),
     )
+    env.update(env_extra)
     port = _free_port()
     token = secrets.token_hex(24)
     cmd = [
@@ -248,13 +261,13 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
         "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root_dir}",
-        f"--LabApp.user_settings_dir={settings}",
         f"--LabApp.workspaces_dir={base / 'workspaces'}",
         # JupyterLab makes a checkpoint when it opens a notebook: keep it out of notebooks/.
         f"--FileCheckpoints.checkpoint_dir={base / 'checkpoints'}",
         "--LabApp.news_url=",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.expose_app_in_browser=True",  # lets the test read the kernel status
+        *args_extra,
     ]  # fmt: skip
     log = base / "jupyterlab.log"
     with open(log, "wb") as log_file:
@@ -277,24 +290,54 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
         _stop(proc)
         ARTIFACTS.mkdir(exist_ok=True)
         if log.exists():
-            shutil.copyfile(log, ARTIFACTS / "jupyterlab.log")
+            shutil.copyfile(log, ARTIFACTS / f"{base.name}.log")
+
+
+@pytest.fixture(scope="session")
+def lab_kit() -> SimpleNamespace:
+    """The building blocks of ``lab_server`` for tests that need a JupyterLab of their own."""
+    return SimpleNamespace(
+        running_lab=running_lab, settings=_settings, page_config=_page_config,
+        chromium_args=CHROMIUM_ARGS, root=ROOT, artifacts=ARTIFACTS,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory: pytest.TempPathFactory):
+    """Start JupyterLab on 127.0.0.1 (free port, random token) for the whole session."""
+    base = tmp_path_factory.mktemp("jupyterlab")
+    root_dir = notebook_dir()
+    if not root_dir.is_dir():
+        pytest.fail(f"notebook folder {root_dir} does not exist")
+    settings = _settings(base / "user-settings")
+    config_dir = _page_config(base / "config")
+    with running_lab(
+        base, root_dir, {"JUPYTER_CONFIG_DIR": str(config_dir)}, [f"--LabApp.user_settings_dir={settings}"]
+    ) as server:
+        yield server
 
 
 # ---------------------------------------------------------------------------------------- browser
 @pytest.fixture(scope="session")
-def chromium(chromium_path: str, fonts_conf: Path):
-    """Debian's headless Chromium, started by Playwright with the Sarabun fontconfig."""
+def kit_playwright():
+    """One Playwright driver for the session (its sync API cannot be started twice at once)."""
     from playwright.sync_api import sync_playwright
 
-    env = dict(os.environ, FONTCONFIG_FILE=str(fonts_conf))
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, args=CHROMIUM_ARGS, env=env, headless=True, timeout=120_000
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium(chromium_path: str, fonts_conf: Path, kit_playwright):
+    """Debian's headless Chromium, started by Playwright with the Sarabun fontconfig."""
+    env = dict(os.environ, FONTCONFIG_FILE=str(fonts_conf))
+    browser = kit_playwright.chromium.launch(
+        executable_path=chromium_path, args=CHROMIUM_ARGS, env=env, headless=True, timeout=120_000
+    )
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 @pytest.fixture
