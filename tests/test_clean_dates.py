@@ -653,3 +653,12 @@ def test_era_offset_comes_from_helpers_thai(monkeypatch):
     monkeypatch.setattr(dates_mod, "BE_OFFSET", 500)
     assert clean.parse_date_th("15/01/2567") == pd.Timestamp("2067-01-15")
     assert clean.be_to_ce(2567) == 2067
+
+
+def test_inferred_month_first_keeps_dates_whose_day_equals_the_month():
+    # A real PCD column (2021) is month-first: 12/30/2021 proves it; 1/1/2021 and 12/12/2021 read the
+    # same either way and must not become NaT when the column is turned around.
+    values = pd.Series(["1/1/2021", "1/2/2021", "12/12/2021", "12/30/2021"])
+    parsed, report = clean.parse_date_th(values, era="ce", report=True)
+    assert report.attrs["order"] == "inferred" and report.attrs["dayfirst"] is False
+    assert parsed.dt.strftime("%Y-%m-%d").tolist() == ["2021-01-01", "2021-01-02", "2021-12-12", "2021-12-30"]

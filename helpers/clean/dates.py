@@ -370,7 +370,9 @@ def _parse_distinct(uniques, dayfirst: bool | None, era: str, excel: bool | None
         info["order"] = "ambiguous"
         info["notes"].append(NOTES["ambiguous"])
     if flip:
-        result[swappable], other[swappable] = other[swappable], result[swappable].copy()
+        # only values whose day and month differ have another reading (1/1/2021 reads the same)
+        turn = swappable & need
+        result[turn], other[turn] = other[turn], result[turn].copy()
         only_read, only_other = only_other, only_read
     if swappable.any():
         info["dayfirst"] = read_dayfirst != flip

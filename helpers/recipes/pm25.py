@@ -17,24 +17,20 @@ PM25_YEARS = {2021: "pcd-pm25-daily-2021", 2022: "pcd-pm25-daily-2022", 2023: "p
 
 
 def _dates(text: pd.Series, year: int) -> pd.Series:
-    # Each year's file has one date order (month-first 2021-2023, day-first 2024): parse the whole
-    # column both ways and keep the order under which every value is a real date of that year.
-    # Both orders valid everywhere (only days 1-12) would be ambiguous: refuse rather than guess.
-    tries = {}
-    for dayfirst in (False, True):
-        parsed = clean.parse_date_th(text, dayfirst=dayfirst, era="ce")
-        if parsed.notna().all() and (parsed.dt.year == year).all() and parsed.is_monotonic_increasing:
-            tries[dayfirst] = parsed
-    if len(tries) != 1:
-        raise ValueError(f"ลำดับวันและเดือนในไฟล์ปี {year} กำกวม: ตรวจคอลัมน์ Date เองก่อน")
-    return next(iter(tries.values()))
+    # Each year's file has one date order (month-first 2021-2023, day-first 2024): let the parser
+    # infer it from the whole column, and refuse a column whose order the values cannot prove.
+    parsed, report = clean.parse_date_th(text, era="ce", report=True)
+    if report.attrs.get("order") != "inferred" or parsed.isna().any() or not (parsed.dt.year == year).all():
+        raise ValueError(f"ลำดับวันและเดือนในไฟล์ปี {year} กำกวม: ตรวจคอลัมน์ Date เองก่อน "
+                         f"({report.attrs.get('order')})")
+    return parsed
 
 
 def clean_pcd_pm25(raws: dict | None = None) -> pd.DataFrame:
     """The yearly wide PM2.5 files → one long table ``date, station_code, pm25`` (µg/m³), 2021-2024.
 
-    ขั้นตอน: (1) วันที่: ไฟล์ 2021-2023 เขียน เดือน/วัน/ปี แต่ไฟล์ 2024 เขียน วัน/เดือน/ปี จึงอ่านทั้งสองแบบ
-    แล้วเลือกแบบที่ทุกค่าเป็นวันที่จริงเรียงต่อกันในปีนั้น (2) แปลงตารางจากแบบกว้างเป็นแบบยาว
+    ขั้นตอน: (1) วันที่: ไฟล์ 2021-2023 เขียน เดือน/วัน/ปี แต่ไฟล์ 2024 เขียน วัน/เดือน/ปี ให้
+    ``parse_date_th`` ดูลำดับจากค่าทั้งคอลัมน์ (เช่น ``12/30/2021`` พิสูจน์ว่าเดือนมาก่อน) ถ้าพิสูจน์ไม่ได้จะหยุด (2) แปลงตารางจากแบบกว้างเป็นแบบยาว
     (3) ช่องว่างเป็นค่าที่หายไป ค่าเป็นตัวเลข (4) รหัสสถานีคงตามหัวคอลัมน์ รวมถึง ``72T(เก่า)``
     และ ``72T(ใหม่)`` (สถานีย้ายที่: เป็นคนละจุดตรวจวัด) วันที่ไม่มีค่ายังอยู่ในตาราง เพื่อให้นับได้ว่าหายไปกี่วัน
 
