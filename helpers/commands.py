@@ -14,7 +14,16 @@ import sys
 
 from . import paths
 
-__all__ = ["kit_command", "python_command"]
+__all__ = ["kit_command", "python_command", "join_command"]
+
+
+def join_command(parts: list[str]) -> str:
+    """Quote a command line for this platform's shell (POSIX shells, or cmd.exe/PowerShell on Windows).
+
+    >>> join_command(["python", "my file.py"]) in ("python 'my file.py'", 'python "my file.py"')
+    True
+    """
+    return _join(parts)
 
 
 def _join(parts: list[str]) -> str:
@@ -33,10 +42,15 @@ def python_command(*args: str) -> str:
     return _join([sys.executable, *map(str, args)])
 
 
-def kit_command(*args: str) -> str:
+def kit_command(*args: str, python: str | list[str] | None = None) -> str:
     """Return a command line that runs the kit's entry point ``kit.py`` with ``args``, from any folder.
+
+    ``python`` names another interpreter (or launcher such as ``["py", "-3.12"]``); default: this one.
 
     >>> kit_command("doctor").endswith("kit.py doctor")
     True
+    >>> kit_command("lab", python=["py", "-3.12"]).startswith("py -3.12 ")
+    True
     """
-    return _join([sys.executable, str(paths.repo_root() / "kit.py"), *map(str, args)])
+    launcher = [sys.executable] if python is None else ([python] if isinstance(python, str) else list(python))
+    return _join([*launcher, str(paths.repo_root() / "kit.py"), *map(str, args)])

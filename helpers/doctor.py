@@ -137,8 +137,8 @@ def check_python(version: str | None = None, requires: str | None = None) -> Doc
         summary = f"ชุดเรียนยังไม่รองรับ Python {version} (รองรับ {requires})"
     # The kit's command with a newer Python: this interpreter is the one that cannot run the kit.
     launcher = ["py", "-3.12"] if os.name == "nt" else ["python3.12"]
-    # commands._join is the quoting kit_command uses; kit_command itself would name this old Python.
-    command = commands._join([*launcher, str(paths.repo_root() / "kit.py"), "lab"])
+    # kit_command would name this (too old) Python: name the launcher of a supported one instead.
+    command = commands.kit_command("lab", python=launcher)
     return DoctorFinding(
         "python",
         FAIL,
