@@ -507,6 +507,21 @@ def _hint(stage: str, entry: dict, count: int) -> str:
     return " ".join(hints[: max(1, min(count, len(hints)))])
 
 
+def _previous_cell_failed() -> str | None:
+    """The error type when the cell run just before this one failed (IPython only), else None."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return None
+    shell = get_ipython()
+    if shell is None:
+        return None
+    from .errorhelp import last_error
+
+    last = last_error()
+    return last.get("type") if last.get("execution_count") == shell.execution_count - 1 else None
+
+
 def check(key: str, answer: Any) -> CheckResult:
     """Print ✅ or ❌ with a Thai hint for exercise ``key``; return a :class:`CheckResult`.
 
@@ -526,7 +541,12 @@ def check(key: str, answer: Any) -> CheckResult:
     """
     if answer is Ellipsis:
         _entry(key)  # unknown key → a clear error even before an answer is filled in
-        print("✏️ ยังไม่ได้ใส่คำตอบ: แทนที่ ... ด้วยคำตอบของคุณ แล้วรันเซลล์อีกครั้ง")
+        failed = _previous_cell_failed()
+        if failed:
+            print(f"⚠️ เซลล์ที่รันก่อนหน้านี้เกิดข้อผิดพลาด ({failed}) คำตอบจึงยังไม่ถูกบันทึก: "
+                  "แก้ตามคำอธิบายใต้เซลล์นั้น รันเซลล์นั้นใหม่ให้ผ่าน แล้วค่อยรันเซลล์ตรวจคำตอบนี้")
+        else:
+            print("✏️ ยังไม่ได้ใส่คำตอบ: แทนที่ ... ด้วยคำตอบของคุณ แล้วรันเซลล์อีกครั้ง")
         return CheckResult(False, key, "type")
     stage, entry, got = _evaluate(key, answer)
     if stage is None:

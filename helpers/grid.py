@@ -22,11 +22,16 @@ import pandas as pd
 
 from .clean import provinces as _clean_provinces
 
+from .thaifont import ensure_thai_font
+
+ensure_thai_font()  # Thai charts even when the set-up cell was skipped
+
 __all__ = [
     "DEFAULT_CMAP",
     "GRID",
     "MISSING_COLOR",
     "abbreviations",
+    "abbreviation_key",
     "grid_table",
     "plot_province_grid",
     "tile_table",
@@ -122,6 +127,36 @@ def abbreviations() -> pd.Series:
     codes = _clean_provinces.province_code_table()
     abbr = codes[codes["kind"] == "abbr_th"].set_index("province_code")["code"]
     return abbr.reindex(_provinces().index).rename("abbr_th")
+
+
+def abbreviation_key(*, per_line: int = 5) -> str:
+    """Return the key to the tile map's Thai abbreviations: one block per region, north to south.
+
+    Each block starts with the region's name, then ``per_line`` entries a line ("ชม เชียงใหม่"),
+    in the order of the tiles (row by row from the north, then west to east), so the key reads like
+    the map.  Print it under a map that shows abbreviations, or put it in the figure beside the map.
+
+    คำอธิบายอักษรย่อบนแผนที่แบบตาราง (อักษรย่อ ตามด้วยชื่อจังหวัดเต็ม) จัดเป็นภาค
+
+    >>> key = abbreviation_key()
+    >>> key.splitlines()[0]
+    'ภาคเหนือ'
+    >>> key.splitlines()[1]
+    '  ชม เชียงใหม่ · ชร เชียงราย · พย พะเยา · มส แม่ฮ่องสอน · ลพ ลำพูน'
+    >>> sum(line.count(" · ") + 1 for line in key.splitlines() if line.startswith("  "))
+    77
+    """
+    if per_line < 1:
+        raise ValueError("per_line ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป")
+    table = tile_table().sort_values(["row", "col"])
+    regions = list(dict.fromkeys(table["region_6"]))
+    lines = []
+    for region in regions:
+        rows = table[table["region_6"] == region]
+        entries = [f"{abbr} {name}" for abbr, name in zip(rows["abbr_th"], rows["name_th"])]
+        lines.append(region)
+        lines.extend("  " + " · ".join(entries[i:i + per_line]) for i in range(0, len(entries), per_line))
+    return "\n".join(lines)
 
 
 def to_codes(values: pd.Series) -> pd.Series:

@@ -107,6 +107,9 @@ def setup(quiet: bool = True) -> dict:
     font_ok = thaifont.register_font()
     shaping = thaifont.shaping_available()
     _use_inline_backend()
+    from . import errorhelp
+
+    errorhelp.install()  # Thai explanation after a beginner's error (only inside IPython/Jupyter)
     _apply_style(font_ok)
     _apply_pandas_options()
     if not font_ok:

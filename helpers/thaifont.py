@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
+    "ensure_thai_font",
     "FONT_FAMILY",
     "FALLBACK_FAMILY",
     "MIN_MATPLOTLIB",
@@ -66,6 +67,28 @@ def register_font() -> bool:
         )
     except ValueError:
         return False
+    return True
+
+
+def ensure_thai_font() -> bool:
+    """Make charts draw Thai even when ``helpers.setup()`` was skipped: register Sarabun, put it first.
+
+    The plotting modules (``helpers.viz``, ``helpers.grid``) call this when they are imported, so a
+    learner who skipped the set-up cell still gets Thai charts and no "Glyph missing" warnings.
+    ``helpers.setup()`` still does the rest (sizes, colours, the inline backend).
+
+    >>> ensure_thai_font()
+    True
+    >>> import matplotlib; matplotlib.rcParams["font.family"][0] == FONT_FAMILY
+    True
+    """
+    import matplotlib as mpl
+
+    if not register_font():
+        return False
+    family = list(mpl.rcParams["font.family"])
+    if not family or family[0] != FONT_FAMILY:
+        mpl.rcParams["font.family"] = [FONT_FAMILY, *[f for f in family if f != FONT_FAMILY], FALLBACK_FAMILY]
     return True
 
 

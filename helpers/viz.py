@@ -21,6 +21,10 @@ import pandas as pd
 
 from .thai import BE_OFFSET
 
+from .thaifont import ensure_thai_font
+
+ensure_thai_font()  # Thai charts even when the set-up cell was skipped
+
 __all__ = [
     "BE_OFFSET",
     "make_chart",
@@ -33,6 +37,7 @@ __all__ = [
     "thousands_axis",
     "save_figure",
     "text_summary",
+    "thai_month_axis",
 ]
 
 #: Sequential colormap for maps and heatmaps: perceptually uniform and colour-blind safe.
@@ -329,3 +334,50 @@ def make_chart(
     if source:
         add_source(fig, source)
     return fig
+
+
+def thai_month_axis(ax, axis: str = "x", *, every: int = 1) -> None:
+    """Label a date axis with Thai month abbreviations (ม.ค. … ธ.ค.) and the B.E. year under each January.
+
+    The axis must hold dates (pandas Timestamps or datetimes, as matplotlib plots them).  ``every``
+    puts a tick every 1, 2, 3, 4, 6 or 12 months, always including January, so every year shows
+    its พ.ศ. year once; the first tick also shows its year.  The data are not changed.
+
+    แสดงแกนเวลาเป็นชื่อเดือนย่อภาษาไทย และปี พ.ศ. ใต้เดือนมกราคม (แทนเลขเดือน 1-12 หรือปี ค.ศ.)
+
+    >>> import matplotlib.pyplot as plt
+    >>> from matplotlib import dates as mdates
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot(pd.date_range("2021-01-01", periods=12, freq="MS"), range(12))
+    >>> thai_month_axis(ax, every=3)
+    >>> label = ax.xaxis.get_major_formatter()
+    >>> label(mdates.date2num(pd.Timestamp("2021-01-01")), 1), label(mdates.date2num(pd.Timestamp("2021-04-01")), 1)
+    ('ม.ค.\\n2564', 'เม.ย.')
+    >>> ax.get_xlabel()
+    'เดือน (ปี พ.ศ. ใต้เดือนมกราคม)'
+    >>> thai_month_axis(ax, every=5)
+    Traceback (most recent call last):
+    ...
+    ValueError: every ต้องเป็น 1, 2, 3, 4, 6 หรือ 12 (เพื่อให้ทุกปีมีขีดที่เดือนมกราคม) แต่ได้ 5
+    >>> plt.close(fig)
+    """
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    from .thai import THAI_MONTHS_ABBR
+
+    if every not in {1, 2, 3, 4, 6, 12}:
+        raise ValueError(f"every ต้องเป็น 1, 2, 3, 4, 6 หรือ 12 (เพื่อให้ทุกปีมีขีดที่เดือนมกราคม) แต่ได้ {every!r}")
+
+    def label(value, pos):
+        day = mdates.num2date(value)
+        text = THAI_MONTHS_ABBR[day.month - 1]
+        return f"{text}\n{day.year + BE_OFFSET}" if day.month == 1 or pos == 0 else text
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, every)))
+    target.set_major_formatter(FuncFormatter(label))
+    current = (ax.get_xlabel() if axis == "x" else ax.get_ylabel()) or ""
+    if "พ.ศ." not in current:
+        new = f"{current} (ปี พ.ศ. ใต้เดือนมกราคม)" if current else "เดือน (ปี พ.ศ. ใต้เดือนมกราคม)"
+        (ax.set_xlabel if axis == "x" else ax.set_ylabel)(new)
