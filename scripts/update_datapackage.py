@@ -25,6 +25,19 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _sibling(name: str):
+    """Import ``scripts/<name>.py`` (scripts are files, not a package; no sys.path edits)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"_kit_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+REAL_FILES = _sibling("real_data_meta").REAL_FILES
 DATA = REPO / "data"
 
 CC_BY = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (ข้อมูลจำลองของชุดเรียน)",
@@ -124,10 +137,20 @@ def write_sources_csv(data: Path = DATA) -> list[dict]:
 # ---------------------------------------------------------------------------------------------
 # Thai titles of columns (fields).  Every column of every CSV must be here (a test checks).
 FIELD_TITLES = {
+    # checkpoints of the real files
+    "open_date": "วันที่เปิดสถานี", "close_date": "วันที่ปิดสถานี", "area_th": "พื้นที่ตั้งสถานี (ตามทะเบียน)",
+    "type": "ประเภทผู้ประสบเหตุ", "victims": "จำนวนผู้ประสบเหตุ (คน)", "province_label": "ชื่อจังหวัดตามที่เขียนในไฟล์",
+    "guests": "จำนวนผู้เข้าพัก (คน)", "visitors": "ผู้เยี่ยมเยือนทั้งหมด (คน-ครั้ง)",
+    "income_mb": "รายได้จากผู้เยี่ยมเยือนทั้งหมด (ล้านบาท)", "mots_region": "ภาคตามการแบ่งของกระทรวงการท่องเที่ยวฯ",
+    "year_ce": "ปี ค.ศ.", "total": "ประชากรรวม (คน)", "male": "ชาย (คน)", "female": "หญิง (คน)",
+    "households": "จำนวนบ้าน",
     # provinces
     "province_code": "รหัสจังหวัด (2 หลัก ตามกรมการปกครอง)", "name_th": "ชื่อภาษาไทย", "name_en": "ชื่อภาษาอังกฤษ",
     "name_en_variant": "ชื่อภาษาอังกฤษแบบอื่นที่พบ", "region_6": "ภาค (แบ่ง 6 ภาค)",
     "population_31dec2562": "ประชากรตามทะเบียนราษฎร ณ 31 ธ.ค. 2562 (คน)", "area_km2": "พื้นที่ (ตร.กม.)",
+    # province_codes
+    "kind": "ชนิดของรหัส (abbr_th, abbr_th_variant, iso_3166_2)", "code": "รหัสหรืออักษรย่อ",
+    "source": "แหล่งที่มาของแถวนี้",
     # common
     "year_be": "ปี พ.ศ.", "year_ce": "ปี ค.ศ.", "src": "รหัสแหล่งที่มา (ดู facts/sources.csv)", "note": "หมายเหตุ",
     "date": "วันที่", "month": "เดือน", "province_th": "จังหวัด", "province_en": "จังหวัด (อังกฤษ)",
@@ -220,6 +243,29 @@ META: dict[str, dict] = {
         confidence="high (population, codes); area is a secondary source",
         definition="ประชากรรวมผู้มีสัญชาติไทยและไม่ใช่สัญชาติไทย; พื้นที่จาก Wikipedia (รวม 517,645 ตร.กม.)",
         types={"province_code": "string"},
+    ),
+    "province_codes.csv": dict(
+        title="รหัสย่อของ 77 จังหวัด: อักษรย่อจังหวัดภาษาไทยและรหัส ISO 3166-2:TH",
+        description="อักษรย่อจังหวัดภาษาไทย 2 ตัวอักษร (เช่น ชม ขก และ กทม/กท ของกรุงเทพมหานคร) และรหัส "
+                    "ISO 3166-2:TH (เช่น TH-50) ของทุกจังหวัด ผูกกับรหัสจังหวัด 2 หลักใน provinces.csv "
+                    "ใช้โดย helpers.clean.province_code ทุกแถวบอกแหล่งที่มาในคอลัมน์ source "
+                    "อักษรย่อจาก pythainlp ตรวจเทียบกับอักษรนำหน้าหมายเลขทางหลวงชนบทของกรมทางหลวงชนบทแล้ว ตรงกัน 76 จังหวัด "
+                    "(กรุงเทพมหานครใช้ทั้ง กทม และ กท) ไม่มีรหัสภาษาอังกฤษ 3 ตัวอักษร เพราะไม่พบรายการจากหน่วยงานที่อ้างอิงได้ "
+                    "สร้างโดย scripts/make_province_codes.py",
+        sources=[{"title": "PyThaiNLP corpus thailand_provinces_th.csv (CC0)",
+                  "path": "https://github.com/PyThaiNLP/pythainlp/blob/dev/pythainlp/corpus/thailand_provinces_th.csv"},
+                 {"title": "กรมทางหลวงชนบท: อักษรนำหน้าหมายเลขทางหลวงชนบท ตามตารางใน TravelMapping/HighwayData "
+                           "hwy_data/THA/tharr/README.md (commit 0015de587595708d96fffb16682ea5957ea1504b)",
+                  "path": "https://github.com/TravelMapping/HighwayData/blob/0015de587595708d96fffb16682ea5957ea1504b/"
+                          "hwy_data/THA/tharr/README.md"},
+                 {"title": "ISO 3166-2:TH จากฐานข้อมูล iso-codes (ผ่าน pycountry)",
+                  "path": "https://salsa.debian.org/iso-codes-team/iso-codes"}],
+        licenses=[{"name": "CC0-1.0", "title": "CC0 1.0 (อักษรย่อจาก PyThaiNLP corpus)",
+                   "path": "https://creativecommons.org/publicdomain/zero/1.0/"},
+                  {"name": "other-at", "title": "รหัส ISO 3166-2 และอักษรย่อทางราชการเป็นข้อเท็จจริง ให้อ้างอิงแหล่งที่มา"}],
+        confidence="high (two sources agree on 76 of 77 Thai abbreviations; Bangkok keeps both; ISO numbers equal the kit's codes)",
+        generated_by="scripts/make_province_codes.py (pythainlp corpus + pycountry)",
+        types={"province_code": "string", "code": "string"},
     ),
     "facts/SOURCES.md": dict(
         title="บันทึกแหล่งที่มาและการตรวจสอบของตารางข้อเท็จจริง",
@@ -425,6 +471,49 @@ CHECKPOINT_META = {
         title="จุดเริ่มต้นสำรอง: รายงาน Excel PM2.5 รายเดือนตามภาค แบบยาว หลังทำความสะอาด (ข้อมูลจำลอง)",
         source_file="practice/agency_report.xlsx", recipe="helpers.recipes.clean_agency_report"),
 }
+# Checkpoints of the real files: cleaned by the kit's recipes, not simulated (their figures are real).
+REAL_CHECKPOINT_META = {
+    "checkpoints/niems_newyear_2551_2558_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: ผู้บาดเจ็บช่วงปีใหม่ 2551-2558 (ตัวอย่างจริง 80 ราย) หลังทำความสะอาด",
+        source_file="real/injuries/niems_newyear_2551-2558_sample.csv", recipe="helpers.recipes.clean_niems_newyear"),
+    "checkpoints/niems_newyear_2551_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: ผู้บาดเจ็บช่วงปีใหม่ 2551 (ตัวอย่างจริง 100 ราย) หลังทำความสะอาด",
+        source_file="real/injuries/niems_newyear_2551_sample.csv", recipe="helpers.recipes.clean_niems_newyear"),
+    "checkpoints/thairsc_victims_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: ผู้ประสบอุบัติเหตุทางถนนรายจังหวัด 2565-2568 (ThaiRSC) แบบยาว",
+        source_file="real/injuries/thairsc_victims_by_province_2565-2568.csv",
+        recipe="helpers.recipes.clean_thairsc_victims"),
+    "checkpoints/pcd_pm25_daily_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: PM2.5 รายวันทุกสถานี ค.ศ. 2021-2024 (พ.ศ. 2564-2567) แบบยาว",
+        source_file="real/pm25/pcd_pm25_daily_{2021,2022,2023,2024}.csv", recipe="helpers.recipes.clean_pcd_pm25"),
+    "checkpoints/air4thai_stations_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: ทะเบียนสถานี Air4Thai พร้อมรหัสจังหวัดและภาค",
+        source_file="real/pm25/air4thai_stations.json", recipe="helpers.recipes.clean_air4thai_stations"),
+    "checkpoints/mots_tourism_province_monthly_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: ผู้เยี่ยมเยือนและรายได้รายจังหวัด รายเดือน 2563-2565 พร้อมรหัสจังหวัด",
+        source_file="real/tourism/mots_province_monthly_2563-2565.csv",
+        recipe="helpers.recipes.clean_mots_province_monthly"),
+    "checkpoints/mots_tourism_2563_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: ตาราง Excel การท่องเที่ยว 2563 ของกระทรวงฯ ทั้ง 12 แผ่นงาน เป็นตารางแบบยาว",
+        source_file="real/tourism/mots_domestic_tourism_2563.xlsx", recipe="helpers.recipes.clean_mots_workbook"),
+    "checkpoints/dopa_population_clean.csv": dict(
+        title="จุดเริ่มต้นสำรอง: ประชากรตามทะเบียนราษฎรรายจังหวัด 2509-2564 พร้อมปี พ.ศ. และภาค",
+        source_file="real/population/dopa_population_by_province_1966-2021.csv",
+        recipe="helpers.recipes.clean_dopa_population"),
+}
+for _path, _m in REAL_CHECKPOINT_META.items():
+    META[_path] = dict(
+        title=_m["title"],
+        description=f"ผลของการทำความสะอาดไฟล์จริง {_m['source_file']} ด้วยฟังก์ชัน {_m['recipe']} ตัวเลขเป็นของจริง "
+                    "ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า",
+        simulated=False, generated_by=KIT_CHECKPOINT, derived_from=_m["source_file"], recipe=_m["recipe"],
+        confidence="real figures, cleaned by the kit's recipe (see kit:recipe)",
+        licenses=[{"name": "see-source", "title": "ตามสัญญาอนุญาตของไฟล์ต้นทาง (ดู kit:derived_from)"}],
+        sources=[{"title": "ไฟล์ต้นทางในชุดเรียน: data/" + _m["source_file"]}],
+        types={"province_code": "string", "station_code": "string", "รหัสจังหวัด": "string", "open_date": "date",
+               "close_date": "date", "households": "integer", "year_be": "integer", "month": "integer"},
+    )
+
 for _path, _m in CHECKPOINT_META.items():
     META[_path] = dict(
         title=_m["title"],
@@ -530,7 +619,100 @@ def _count_rows(path: Path, res: dict) -> int | None:
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# Real agency files in data/real/: described as they are, never re-typed.  A CSV gets the encoding
+# it really has and a schema inferred by frictionless from its own header, a workbook its sheet
+# names, JSON its top-level shape; provenance comes from real_data_meta.REAL_FILES.
+
+def _encoding(raw: bytes, meta: dict) -> str:
+    if meta.get("encoding"):
+        return meta["encoding"]
+    return "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+
+
+def _csv_table(path: Path, encoding: str) -> dict:
+    """A table resource when frictionless reads the file cleanly with inferred types, else a file.
+
+    Real files often do not pass (blank header cells, a text cell in a number column past the
+    sample frictionless infers from): those are declared as plain files (hash and size checked)
+    and the problems frictionless reports are recorded, which is itself a lesson in verifying.
+    """
+    from frictionless import Resource
+
+    # frictionless refuses absolute paths ("not safe"): give it the folder as basepath.
+    where = {"path": path.name, "basepath": str(path.parent), "encoding": encoding}
+    resource = Resource(**where)
+    resource.infer()
+    fields = [{"name": f.name, "title": f.name or "(ไม่มีชื่อคอลัมน์)", "type": f.type} for f in resource.schema.fields]
+    report = Resource(**where, schema=resource.schema).validate()
+    if report.valid:
+        return {"type": "table", "schema": {"fields": fields}}
+    problems: dict[str, int] = {}
+    for task in report.tasks:
+        for error in task.errors:
+            problems[error.type] = problems.get(error.type, 0) + 1
+    return {"type": "file", "kit:columns": fields, "kit:table_problems": dict(sorted(problems.items()))}
+
+
+def describe_real(rel: str, data: Path) -> dict:
+    """Return the Data Package resource of one real file (name, type, hash, provenance ...)."""
+    import pandas as pd
+
+    meta = REAL_FILES[rel]
+    path = data / rel
+    raw = path.read_bytes()
+    ext = path.suffix.lower().lstrip(".")
+    res: dict = {"name": meta["name"], "title": meta["title"], "description": meta["description"], "path": rel}
+    if ext == "csv":
+        encoding = _encoding(raw, meta)
+        res.update(format="csv", mediatype="text/csv", encoding=encoding, **_csv_table(path, encoding))
+        res["kit:rows"] = len(pd.read_csv(path, encoding=encoding, dtype=str, keep_default_na=False))
+    elif ext == "xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True)
+        res.update(type="file", format="xlsx",
+                   mediatype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   **{"kit:sheets": list(book.sheetnames)})
+        book.close()
+    elif ext in ("json", "jsonl"):
+        res.update(type="json", format=ext, mediatype="application/json", encoding="utf-8")
+        if ext == "jsonl":
+            res["kit:rows"] = sum(1 for line in raw.decode("utf-8").splitlines() if line.strip())
+        else:
+            doc = json.loads(raw.decode("utf-8"))
+            body = doc.get("result", doc) if isinstance(doc, dict) else doc
+            if isinstance(body, dict) and isinstance(body.get("results"), list):
+                body = body["results"]
+            if isinstance(body, list):
+                res["kit:rows"] = len(body)
+    else:
+        res.update(type="file", format=ext)
+    res["bytes"] = len(raw)
+    res["hash"] = "sha256:" + hashlib.sha256(raw).hexdigest()
+    source = {"title": meta["publisher"]}
+    if meta.get("url"):
+        source["path"] = meta["url"]
+    res["sources"] = [source]
+    res["licenses"] = meta["licenses"]
+    res["kit:simulated"] = False
+    res["kit:real"] = True
+    res["kit:publisher"] = meta["publisher"]
+    res["kit:fidelity"] = meta["fidelity"]
+    res["kit:confidence"] = ("real file as published or shared (copy not checked byte for byte against the agency's)"
+                             if meta.get("source") else "derived by the kit from a real file of data/real/")
+    for key in ("origin", "derived", "derived_from", "source_sha256"):
+        if meta.get(key):
+            res["kit:" + key] = meta[key]
+    if meta.get("person_level"):
+        res["kit:person_level"] = True
+    res["kit:quirks"] = meta["quirks"]
+    return res
+
+
 def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
+    if rel in REAL_FILES:
+        return describe_real(rel, data)
     path = data / rel
     meta = META.get(rel)
     if meta is None and rel.startswith("catalog/"):
@@ -602,7 +784,8 @@ def data_files(data: Path = DATA) -> list[str]:
 
 
 def order_key(rel: str) -> tuple:
-    group = {"provinces.csv": 0}.get(rel, {"facts": 1, "practice": 2, "checkpoints": 3, "catalog": 4}.get(rel.split("/")[0], 5))
+    group = {"provinces.csv": 0}.get(rel, {"real": 1, "facts": 2, "practice": 3, "checkpoints": 4,
+                                           "catalog": 5}.get(rel.split("/")[0], 6))
     return (group, rel)
 
 

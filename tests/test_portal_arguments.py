@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from ckan_server import envelope
-from conftest_portal import (TEST_TIMEOUT, ckan, listing, live, no_internet,  # noqa: F401
+from portal_real_catalog import DICTIONARY, ckan  # noqa: F401  (the real catalogue)
+from conftest_portal import (TEST_TIMEOUT, listing, live, no_internet,  # noqa: F401
                              portal_env)
 
 from helpers import portal
@@ -22,11 +23,11 @@ PORTAL_DIR = Path(portal.__file__).parent
 # (call on a Portal-like object, error class, text that must be in the message)
 BAD_CALLS = {
     "search(123)": (lambda p: p.search(123), TypeErr, 'คำค้น (query) เป็นข้อความ (str) แต่ได้รับ 123'),
-    "search(rows='10')": (lambda p: p.search("ฝุ่น", rows="10"), TypeErr, "ตัวเลขไม่ต้องใส่เครื่องหมายคำพูด"),
-    "search(rows=2.5)": (lambda p: p.search("ฝุ่น", rows=2.5), TypeErr, "จำนวนเต็ม (int)"),
-    "search(rows=True)": (lambda p: p.search("ฝุ่น", rows=True), TypeErr, "ชนิดข้อมูล bool"),
-    "search(rows=-1)": (lambda p: p.search("ฝุ่น", rows=-1), ValueErr, "จำนวนเต็มตั้งแต่ 0 ขึ้นไป"),
-    "search(fmt=['CSV'])": (lambda p: p.search("ฝุ่น", fmt=["CSV"]), TypeErr, "รูปแบบไฟล์ (fmt)"),
+    "search(rows='10')": (lambda p: p.search("อุบัติเหตุ", rows="10"), TypeErr, "ตัวเลขไม่ต้องใส่เครื่องหมายคำพูด"),
+    "search(rows=2.5)": (lambda p: p.search("อุบัติเหตุ", rows=2.5), TypeErr, "จำนวนเต็ม (int)"),
+    "search(rows=True)": (lambda p: p.search("อุบัติเหตุ", rows=True), TypeErr, "ชนิดข้อมูล bool"),
+    "search(rows=-1)": (lambda p: p.search("อุบัติเหตุ", rows=-1), ValueErr, "จำนวนเต็มตั้งแต่ 0 ขึ้นไป"),
+    "search(fmt=['CSV'])": (lambda p: p.search("อุบัติเหตุ", fmt=["CSV"]), TypeErr, "รูปแบบไฟล์ (fmt)"),
     "search(organization=5)": (lambda p: p.search(organization=5), TypeErr, "หน่วยงาน (organization)"),
     "dataset(None)": (lambda p: p.dataset(None), TypeErr, "ชื่อย่อ (name) ของชุดข้อมูล เป็นข้อความ (str)"),
     "dataset('')": (lambda p: p.dataset(""), ValueErr, "ข้อความที่ไม่ว่าง"),
@@ -35,6 +36,10 @@ BAD_CALLS = {
     "datastore(limit=-1)": (lambda p: p.datastore("abc", limit=-1), ValueErr, "limit) เป็นจำนวนเต็มตั้งแต่ 0"),
     "datastore(limit='5')": (lambda p: p.datastore("abc", limit="5"), TypeErr, "จำนวนแถวสูงสุด (limit)"),
     "datastore(filters=str)": (lambda p: p.datastore("abc", filters="Province=x"), TypeErr, "ดิกชันนารี (dict)"),
+    "datastore(offset=-1)": (lambda p: p.datastore("abc", offset=-1), ValueErr, "จำนวนแถวที่ข้าม (offset)"),
+    "datastore(q=1)": (lambda p: p.datastore("abc", q=1), TypeErr, "คำค้น (q) เป็นข้อความ (str)"),
+    "search(tags=5)": (lambda p: p.search(tags=5), TypeErr, "คำสำคัญ (tags) เป็นข้อความ (str) หรือรายการ"),
+    "search(start='2')": (lambda p: p.search(start="2"), TypeErr, "ลำดับเริ่มต้น (start)"),
     "download(42)": (lambda p: p.download(42), TypeErr, "แต่ได้รับ 42 ซึ่งเป็นชนิดข้อมูล int"),
     "download(None)": (lambda p: p.download(None), TypeErr, "ทรัพยากร (resource)"),
     "download('')": (lambda p: p.download("  "), ValueErr, "ข้อความที่ไม่ว่าง"),
@@ -78,20 +83,19 @@ def test_portal_constructor_checks_types():
 
 def test_good_arguments_of_other_types_still_work(tmp_path):
     kit = portal.Portal(offline=True, verbose=False)
-    assert len(kit.search("ฝุ่น", rows=np.int64(2))) == 2  # numpy integers are whole numbers
+    assert len(kit.search("อุบัติเหตุ", rows=np.int64(2))) == 2  # numpy integers are whole numbers
+    assert len(kit.search("อุบัติเหตุ", start=np.int64(7))) == 1
     assert kit.search(None, rows=0).empty and kit.search("", rows=0).columns.size == 7
-    res = kit.dataset("pm25-daily-2566").resources.iloc[1]
+    res = kit.dataset(DICTIONARY[0]).resources.iloc[DICTIONARY[1]]
     assert kit.download(res, dest=tmp_path).parent == tmp_path
     assert kit.download(res.to_dict(), dest=str(tmp_path / "s")).is_file()
-    rid = kit.dataset("domestic-tourism-province").resources.loc[0, "id"]
-    assert len(kit.datastore(rid, limit=np.int32(0))) == 0
+    assert len(kit.datastore(portal.OFFLINE_DATASTORE_ID, limit=np.int32(0), offset=np.int64(3))) == 0
 
 
 def test_offline_filter_on_missing_column_is_explained():
-    rid = portal.dataset("domestic-tourism-province").resources.loc[0, "id"]
     with pytest.raises(ValueErr, match="ไม่มีคอลัมน์นั้น") as info:
-        portal.datastore(rid, filters={"province": "เชียงใหม่"})  # the column is "Province"
-    assert "Province" in str(info.value)
+        portal.datastore(portal.OFFLINE_DATASTORE_ID, filters={"Province": "เชียงใหม่"})  # it is "province"
+    assert "province" in str(info.value)
 
 
 # -- odd CKAN field values ----------------------------------------------------------------------------
@@ -100,7 +104,7 @@ EXPECTED_SIZES = [pd.NA, pd.NA, pd.NA, pd.NA, 2048, 2048, 2048, pd.NA, pd.NA, pd
 
 
 def _odd_package(ckan):
-    pkg = copy.deepcopy(ckan.packages["pm25-daily-2566"])
+    pkg = copy.deepcopy(ckan.packages["covid-19-daily"])
     pkg.update(id="odd-1", name="odd-package", num_resources="หลายไฟล์", organization="pcd",
                tags=["ฝุ่น", {"name": "PM2.5"}, None], metadata_modified="ไม่ระบุ")
     base = pkg["resources"][0]
@@ -120,7 +124,9 @@ def test_odd_field_values_are_parsed_or_unknown(ckan, live):
     assert str(sizes.dtype) == "Int64"
     assert [None if pd.isna(v) else int(v) for v in sizes] == [
         None if v is pd.NA else v for v in EXPECTED_SIZES]
-    assert ds.resources["format"].tolist() == [""] + ["CSV"] * (len(ODD_SIZES) - 1)
+    formats = ds.resources["format"]
+    assert pd.isna(formats[0])  # no format: unknown
+    assert formats[1:].tolist() == ["CSV"] * (len(ODD_SIZES) - 1)
     assert ds.resources["datastore_active"].tolist() == [True] + [False] * (len(ODD_SIZES) - 1)
     assert ds.info["หน่วยงานเจ้าของข้อมูล"] == "pcd" and ds.info["คำสำคัญ (tags)"] == "ฝุ่น, PM2.5"
     assert ds.info["จำนวนไฟล์ข้อมูล"] == len(ODD_SIZES)
@@ -145,10 +151,10 @@ def test_odd_search_results(ckan, live):
 
 
 @pytest.mark.parametrize("action, params, result, call", [
-    ("package_show", {"id": "pm25-daily-2566"}, ["not", "a", "dict"], lambda p: p.dataset("pm25-daily-2566")),
-    ("package_search", {"q": "ฝุ่น", "fq": "", "rows": 20}, {"count": 2, "results": "oops"},
-     lambda p: p.search("ฝุ่น")),
-    ("package_search", {"q": "ฝุ่น", "fq": "", "rows": 20}, None, lambda p: p.search("ฝุ่น")),
+    ("package_show", {"id": "rtddi"}, ["not", "a", "dict"], lambda p: p.dataset("rtddi")),
+    ("package_search", {"q": "อุบัติเหตุ", "fq": "", "rows": 20}, {"count": 2, "results": "oops"},
+     lambda p: p.search("อุบัติเหตุ")),
+    ("package_search", {"q": "อุบัติเหตุ", "fq": "", "rows": 20}, None, lambda p: p.search("อุบัติเหตุ")),
     ("organization_list", {"all_fields": True, "limit": 1000, "offset": 0}, {"a": 1},
      lambda p: p.organizations()),
 ])
@@ -182,7 +188,7 @@ def test_datastore_without_a_total_pages_until_empty(ckan, live):
 
 
 def test_datastore_records_not_a_list_falls_back(ckan, live, capsys):
-    rid = live.dataset("domestic-tourism-province").resources.loc[0, "id"]
+    rid = portal.OFFLINE_DATASTORE_ID
     ckan.add_response("datastore_search", {"resource_id": rid, "limit": 10_000, "offset": 0},
                       envelope({"total": 5, "records": {"a": 1}, "fields": []}))
     df = live.datastore(rid)

@@ -10,13 +10,14 @@ import time
 import pytest
 
 from ckan_server import closed_port_url
-from conftest_portal import (TEST_TIMEOUT, cache_problems, ckan, listing, live, no_internet,  # noqa: F401
+from conftest_portal import (TEST_TIMEOUT, cache_problems, listing, live, no_internet,  # noqa: F401
                              portal_env, sha256_file)
+from portal_real_catalog import DICTIONARY, NEWYEAR, SERVED, ckan  # noqa: F401  (the real catalogue)
 
 from helpers import paths, portal
 from helpers.portal import client as client_mod
 
-PM25 = "practice/pm25_wide_2566.csv"
+SHIPPED = SERVED[DICTIONARY]  # the real rtddi data dictionary, shipped in data/real/
 
 # (server fault, options, exception class, Thai text that must be in the message, requests expected)
 API_FAULTS = {
@@ -46,7 +47,7 @@ def test_api_fault_raises_thai_error_without_fallback(case, ckan, portal_env):
                         fallback=False, cache=portal_env)
     start = time.monotonic()
     with pytest.raises(exc_type) as info:
-        kit.search("ฝุ่น")
+        kit.search("อุบัติเหตุ")
     assert time.monotonic() - start < 2.5  # bounded: short timeout, bounded retries
     for text in texts:
         assert text in str(info.value)
@@ -58,9 +59,9 @@ def test_api_fault_raises_thai_error_without_fallback(case, ckan, portal_env):
 def test_api_fault_falls_back_to_snapshot(case, ckan, live, portal_env, capsys):
     kind, options, exc_type, texts, _ = API_FAULTS[case]
     ckan.fault("package_search", kind, **options)
-    df = live.search("ฝุ่น")
+    df = live.search("อุบัติเหตุ")
     assert df.attrs["source"] == "snapshot"
-    assert {"pm25-daily-2566", "pm25-monthly-region-2566"} <= set(df["name"])
+    assert {"rtddi", NEWYEAR[0]} <= set(df["name"])
     out = capsys.readouterr()
     lines = out.out.strip().splitlines()
     assert lines[0].startswith("⚠️ ") and all(t in lines[0] for t in texts)
@@ -74,9 +75,9 @@ def test_connection_refused(portal_env, capsys):
     strict = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, fallback=False,
                            cache=portal_env)
     with pytest.raises(portal.PortalConnectionError, match=r"เชื่อมต่อ 127\.0\.0\.1 ไม่ได้ \(connection error\)"):
-        strict.dataset("pm25-daily-2566")
+        strict.dataset("rtddi")
     kind = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, cache=portal_env)
-    ds = kind.dataset("pm25-daily-2566")
+    ds = kind.dataset("rtddi")
     assert ds.source == "snapshot"
     assert "(connection error)" in capsys.readouterr().out
     assert cache_problems(portal_env) == [] and _answers(portal_env) == []
@@ -85,22 +86,22 @@ def test_connection_refused(portal_env, capsys):
 def test_internet_names_are_refused_too(portal_env):
     # the default portal address cannot be reached from tests: a connection error, then the snapshot
     kit = portal.Portal(offline=False, timeout=TEST_TIMEOUT, retries=0, verbose=False, cache=portal_env)
-    assert kit.search("ฝุ่น").attrs["source"] == "snapshot"
+    assert kit.search("อุบัติเหตุ").attrs["source"] == "snapshot"
     assert kit.is_offline
 
 
 def test_blocked_portal_is_not_asked_again(ckan, live, capsys):
     ckan.fault("package_search", "blocked")
-    live.search("ฝุ่น")
+    live.search("อุบัติเหตุ")
     live.search("ท่องเที่ยว")
-    live.dataset("pm25-daily-2566")
+    live.dataset("rtddi")
     assert ckan.count() == 1  # after a firewall block the session stays offline
     assert capsys.readouterr().out.count("HTTP 403") == 1
 
 
 def test_retry_then_success_is_silent(ckan, live, capsys):
     ckan.fault("package_search", "status", times=1, status=503)
-    df = live.search("ฝุ่น")
+    df = live.search("อุบัติเหตุ")
     assert df.attrs["source"] == "live" and ckan.count("package_search") == 2
     assert capsys.readouterr().out == ""
 
@@ -115,7 +116,7 @@ def test_not_found_is_not_hidden_by_fallback(ckan, live, capsys):
 
 
 def test_datastore_fault_mid_paging_falls_back(ckan, live, capsys):
-    rid = live.dataset("domestic-tourism-province").resources.loc[0, "id"]
+    rid = portal.OFFLINE_DATASTORE_ID
     ckan.fault("datastore_search", "status", status=502)
     df = live.datastore(rid)
     assert df.attrs["source"] == "snapshot" and len(df) == df.attrs["total"]
@@ -133,8 +134,8 @@ DOWNLOAD_FAULTS = {
 }
 
 
-def _pm25_resource(ckan):
-    res = dict(ckan.packages["pm25-daily-2566"]["resources"][0])
+def _shipped_resource(ckan):
+    res = dict(ckan.packages[DICTIONARY[0]]["resources"][DICTIONARY[1]])
     assert res["hash"].startswith("sha256:")  # the server publishes the hash, as CKAN uploads do
     return res
 
@@ -142,7 +143,7 @@ def _pm25_resource(ckan):
 @pytest.mark.parametrize("case", list(DOWNLOAD_FAULTS))
 def test_download_fault_keeps_no_partial_file(case, ckan, portal_env):
     kind, options, exc_type, text = DOWNLOAD_FAULTS[case]
-    res = _pm25_resource(ckan)
+    res = _shipped_resource(ckan)
     ckan.fault(res["url"].replace(ckan.url, ""), kind, **options)
     kit = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=2, backoff=0,
                         fallback=False, cache=portal_env)
@@ -156,10 +157,10 @@ def test_download_fault_keeps_no_partial_file(case, ckan, portal_env):
 @pytest.mark.parametrize("case", list(DOWNLOAD_FAULTS))
 def test_download_fault_falls_back_to_bundled_file(case, ckan, live, portal_env, capsys):
     kind, options, exc_type, text = DOWNLOAD_FAULTS[case]
-    res = _pm25_resource(ckan)
+    res = _shipped_resource(ckan)
     ckan.fault(res["url"].replace(ckan.url, ""), kind, **options)
     path = live.download(res)
-    assert sha256_file(path) == sha256_file(paths.data_dir() / PM25)
+    assert sha256_file(path) == sha256_file(paths.data_dir() / SHIPPED)
     out = capsys.readouterr()
     assert out.out.startswith("⚠️ ") and text in out.out and client_mod.OFFLINE_NOTICE in out.out
     assert out.err == ""
@@ -182,21 +183,21 @@ def test_download_file_not_found(ckan, live, portal_env):
 
 
 def test_download_connection_refused_falls_back(ckan, live, portal_env, capsys):
-    res = _pm25_resource(ckan)
-    res["url"] = closed_port_url() + "/files/pm25_wide_2566.csv"
+    res = _shipped_resource(ckan)
+    res["url"] = closed_port_url() + "/files/3bura-_data_dictionary.xlsx"
     path = live.download(res)
-    assert sha256_file(path) == sha256_file(paths.data_dir() / PM25)
+    assert sha256_file(path) == sha256_file(paths.data_dir() / SHIPPED)
     assert "(connection error)" in capsys.readouterr().out
     assert cache_problems(portal_env) == []
 
 
 def test_corrupted_cache_is_downloaded_again(ckan, live, portal_env):
-    res = _pm25_resource(ckan)
+    res = _shipped_resource(ckan)
     path = live.download(res)
     path.write_bytes(path.read_bytes()[:100])  # damaged on disk
     ckan.reset_counts()
     again = live.download(res)
-    assert sha256_file(again) == sha256_file(paths.data_dir() / PM25)
+    assert sha256_file(again) == sha256_file(paths.data_dir() / SHIPPED)
     assert ckan.count() == 1 and cache_problems(portal_env) == []
 
 
@@ -217,7 +218,7 @@ def sha256_file_bytes(data: bytes) -> str:
 
 def test_json_with_wrong_content_type_is_accepted(ckan, live, capsys):
     ckan.fault("package_search", "json-as-html")
-    assert live.search("ฝุ่น").attrs["source"] == "live"
+    assert live.search("อุบัติเหตุ").attrs["source"] == "live"
     assert capsys.readouterr().out == ""
 
 
@@ -225,5 +226,5 @@ def test_unexpected_redirect_is_explained(ckan, portal_env):
     ckan.fault("package_show", "redirect")
     kit = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, fallback=False, cache=portal_env)
     with pytest.raises(portal.PortalHTMLResponse, match="HTTP 301"):
-        kit.dataset("pm25-daily-2566")
+        kit.dataset("rtddi")
     assert ckan.count() == 1  # the redirect is not followed to another host

@@ -6,13 +6,14 @@ import json
 
 import pytest
 
-from conftest_portal import (TEST_TIMEOUT, cache_problems, ckan, listing, live, no_internet,  # noqa: F401
+from portal_real_catalog import DICTIONARY, NEWYEAR, SERVED, ckan  # noqa: F401  (the real catalogue)
+from conftest_portal import (TEST_TIMEOUT, cache_problems, listing, live, no_internet,  # noqa: F401
                              portal_env, sha256_file)
 
 from helpers import paths, portal
 from helpers.portal import client as client_mod
 
-PM25 = "practice/pm25_wide_2566.csv"
+SHIPPED = SERVED[DICTIONARY]  # the real rtddi data dictionary, shipped in data/real/
 CSV = ("จังหวัด,ค่า\n" + "".join(f"เชียงใหม่,{i}\n" for i in range(300))).encode("utf-8")
 
 
@@ -60,18 +61,18 @@ def test_damaged_cache_with_unknown_hash_is_refused_when_it_cannot_be_replaced(c
 
 
 def test_damaged_cache_with_known_hash_same_size(ckan, live, portal_env):
-    res = dict(ckan.packages["pm25-daily-2566"]["resources"][0])
+    res = dict(ckan.packages[DICTIONARY[0]]["resources"][DICTIONARY[1]])
     assert res["hash"].startswith("sha256:")
     path = live.download(res)
     _flip_one_byte(path)
     ckan.reset_counts()
     again = live.download(res)
-    assert sha256_file(again) == sha256_file(paths.data_dir() / PM25)
+    assert sha256_file(again) == sha256_file(paths.data_dir() / SHIPPED)
     assert ckan.count() == 1 and cache_problems(portal_env) == []
 
 
 def test_damaged_cache_is_checked_when_served_offline(ckan, live, portal_env, capsys):
-    # downloaded live, then the class goes offline: a damaged live copy without a practice file
+    # downloaded live, then the class goes offline: a damaged live copy the kit has no file for
     url = ckan.add_file("/files/nohash.csv", CSV, "text/csv")
     path = live.download(url)
     _flip_one_byte(path)
@@ -135,10 +136,10 @@ def test_every_portal_writes_into_the_test_cache(ckan, live, portal_env, tmp_pat
     portal.configure(timeout=TEST_TIMEOUT)
     default = portal.get_portal()
     assert default.cache == paths.cache_dir() == portal_env and tmp_path in portal_env.parents
-    res = ckan.packages["pm25-daily-2566"]["resources"][1]
+    res = ckan.packages[NEWYEAR[0]]["resources"][NEWYEAR[1]]
     written = [portal.download(res), live.download(res),
                portal.Portal(offline=True, verbose=False).download(res["id"])]
-    portal.search("ฝุ่น")
+    portal.search("อุบัติเหตุ")
     assert all(portal_env in p.parents for p in written)
     assert {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()} == {"kit-cache"}
     monkeypatch.delenv("KIT_CACHE_DIR")

@@ -12,7 +12,8 @@ import pytest
 import requests
 
 from ckan_server import CKANServer, closed_port_url
-from conftest_portal import TEST_TIMEOUT, ckan, listing, no_internet, portal_env  # noqa: F401
+from conftest_portal import TEST_TIMEOUT, listing, no_internet, portal_env  # noqa: F401
+from portal_real_catalog import ckan  # noqa: F401  (the real catalogue)
 
 from helpers import portal
 from helpers.portal.http import KitSession
@@ -63,8 +64,8 @@ def test_download_redirect_to_other_origin_drops_key(opend, ckan, other, host, s
 def test_gateway_api_redirect_to_other_origin_drops_key(opend, ckan, other, host):
     # the opend gateway uses GET, which requests follows across hosts
     ckan.fault("package_search", "redirect", status=302, to=_elsewhere(other, host))
-    df = opend.search("ฝุ่น")
-    assert df["name"].tolist() == ["pm25-daily-2566", "pm25-monthly-region-2566"]
+    df = opend.search("COVID-19")
+    assert df["name"].tolist() == ["covid-19-daily"]
     assert _headers_at(ckan, "/get-ckan/package_search")[0]["api-key"] == SECRET
     assert "api-key" not in _headers_at(other, "/get-ckan/package_search")[0]
 
@@ -137,7 +138,7 @@ def test_key_never_in_exceptions(opend, ckan, fault, options, action, caplog, ca
     caplog.set_level(logging.DEBUG)
     ckan.fault(action, fault, **options)
     with pytest.raises(portal.PortalError) as info:
-        opend.dataset("pm25-daily-2566")
+        opend.dataset("rtddi")
     for exc in _chain(info.value):
         assert SECRET not in str(exc) + repr(exc) + repr(exc.args), type(exc)
     assert SECRET not in info.getrepr(style="long").__str__()
@@ -148,13 +149,13 @@ def test_key_never_in_exceptions_connection_and_authorization(portal_env, ckan):
     down = portal.Portal(closed_port_url(), gateway=True, api_key=SECRET, offline=False,
                          timeout=TEST_TIMEOUT, retries=0, fallback=False, cache=portal_env)
     with pytest.raises(portal.PortalConnectionError) as info:
-        down.search("ฝุ่น")
+        down.search("COVID-19")
     assert all(SECRET not in str(e) + repr(e) for e in _chain(info.value))
     ckan.api_key = "the-right-one"
     wrong = portal.Portal(ckan.url, gateway=True, api_key=SECRET, offline=False, timeout=TEST_TIMEOUT,
                           fallback=False, cache=portal_env)
     with pytest.raises(portal.PortalNotAuthorized) as info:
-        wrong.dataset("pm25-daily-2566")
+        wrong.dataset("rtddi")
     assert all(SECRET not in str(e) + repr(e) for e in _chain(info.value))
 
 
@@ -164,7 +165,7 @@ def test_unusable_key_is_refused_without_showing_it(bad, ckan, portal_env):
                         fallback=False, cache=portal_env)
     assert bad not in repr(kit)
     with pytest.raises(portal.PortalArgumentValueError, match="ไม่แสดงค่า api-key") as info:
-        kit.search("ฝุ่น")
+        kit.search("COVID-19")
     assert "123" not in str(info.value) and "โทเคน" not in str(info.value)
     assert ckan.count() == 0  # refused before anything was sent
 
@@ -173,7 +174,7 @@ def test_key_padding_is_trimmed(ckan, portal_env):
     ckan.api_key = SECRET
     kit = portal.Portal(ckan.url, gateway=True, api_key=f"  {SECRET}\n", offline=False,
                         timeout=TEST_TIMEOUT, fallback=False, cache=portal_env)
-    assert kit.dataset("pm25-daily-2566").source == "live"  # the portal accepted the trimmed key
+    assert kit.dataset("rtddi").source == "live"  # the portal accepted the trimmed key
 
 
 def test_key_never_in_cached_files_or_reprs(opend, ckan, other, portal_env):
@@ -181,7 +182,7 @@ def test_key_never_in_cached_files_or_reprs(opend, ckan, other, portal_env):
     url = ckan.add_file("/files/pm25.csv", b"x", "text/csv")
     ckan.fault("/files/pm25.csv", "redirect", location=other.url + "/store/pm25.csv")
     opend.download(url)
-    opend.search("ฝุ่น")
+    opend.search("COVID-19")
     assert listing(portal_env)  # something was cached
     for file in portal_env.rglob("*"):
         if file.is_file():

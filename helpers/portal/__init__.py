@@ -1,24 +1,24 @@
 """Search, inspect and download from data.go.th (or any CKAN) — offline from the bundled snapshot.
 
 ค้นหา ดูคำอธิบาย และดาวน์โหลดชุดข้อมูลจากศูนย์กลางข้อมูลเปิดภาครัฐ (data.go.th) หรือพอร์ทัล CKAN อื่น
-เมื่อเชื่อมต่อไม่ได้หรือตั้ง ``KIT_OFFLINE=1`` ฟังก์ชันเดียวกันจะตอบจากสำเนาแคตตาล็อกใน ``data/catalog/``
-และบอกหนึ่งครั้งว่ากำลังทำงานแบบออฟไลน์
+เมื่อเชื่อมต่อไม่ได้หรือตั้ง ``KIT_OFFLINE=1`` ฟังก์ชันเดียวกันจะตอบจากคำอธิบายชุดข้อมูลจริงของ data.go.th
+1,238 ชุดใน ``data/real/catalog/`` (ดู :mod:`helpers.portal.snapshot`) และบอกหนึ่งครั้งว่ากำลังทำงานแบบออฟไลน์
 
 In a notebook::
 
     from helpers import portal
-    portal.search("ฝุ่น")                       # DataFrame of data sets
-    ds = portal.dataset("pm25-daily-2566")       # metadata with Thai labels; ds.resources
-    path = portal.download(ds.resources.iloc[0]) # local file (cached, checked)
+    portal.search("อุบัติเหตุ")                   # DataFrame of data sets
+    ds = portal.dataset("rtddi")                 # metadata with Thai labels; ds.resources
+    path = portal.download(ds.resources.iloc[1]) # local file (cached, checked)
     portal.datastore(resource_id, limit=100)     # DataStore rows as a DataFrame
-    portal.organizations()
+    portal.organizations(), portal.package_list()
 
 Another portal: ``portal.configure(base_url="https://gdcatalog.go.th")`` or ``KIT_PORTAL_URL``;
 for a teacher's own code ``portal.Portal(base_url=...)``.
 
 >>> configure(offline=True, verbose=False)   # what KIT_OFFLINE=1 does, without the notice
->>> search("ฝุ่น", rows=3)["name"].tolist()
-['air-pollution-annual-report', 'pm25-bangkok-districts', 'pm25-daily-2566']
+>>> search("สงกรานต์", rows=3)["name"].tolist()
+['acsongkran', 'item_f08c2f2e-8443-4329-a152-68ab04f37723', 'item_f33db12e-bfd5-4eec-aa8a-e5b3ff6e1cb1']
 >>> configure()                              # back to the environment's settings
 """
 
@@ -29,7 +29,8 @@ import os
 import pandas as pd
 
 from . import errors
-from .client import DEFAULT_URL, OFFLINE_NOTICE, OPEND_URL, PAGE_SIZE, Portal, _session_key, is_offline_env
+from .client import (DEFAULT_URL, OFFLINE_DATASTORE_ID, OFFLINE_NOTICE, OPEND_URL, PAGE_SIZE, Portal,
+                     _session_key, is_offline_env)
 from .errors import (CachedFileDamaged, ChecksumMismatch, DownloadIncomplete, DownloadTooLarge,
                      OfflineNotAvailable, PortalArgumentError, PortalArgumentTypeError,
                      PortalArgumentValueError, PortalBadJSON, PortalBlocked, PortalConnectionError,
@@ -39,9 +40,9 @@ from .snapshot import Snapshot, catalog_dir
 from .tables import PortalDataset
 
 __all__ = [
-    "search", "dataset", "download", "datastore", "organizations", "configure", "get_portal",
-    "ask_api_key", "Portal", "PortalDataset", "Snapshot", "catalog_dir", "DEFAULT_URL", "OPEND_URL",
-    "PAGE_SIZE", "OFFLINE_NOTICE", "errors", "PortalError", "PortalBlocked", "PortalHTMLResponse",
+    "search", "dataset", "download", "datastore", "organizations", "package_list", "configure",
+    "get_portal", "ask_api_key", "Portal", "PortalDataset", "Snapshot", "catalog_dir", "DEFAULT_URL",
+    "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", "OFFLINE_DATASTORE_ID", "errors", "PortalError", "PortalBlocked", "PortalHTMLResponse",
     "PortalNotFound", "PortalNotAuthorized", "PortalServerError", "PortalTimeout",
     "PortalConnectionError", "PortalBadJSON", "PortalUnexpectedAnswer", "DownloadIncomplete",
     "ChecksumMismatch", "CachedFileDamaged", "UnsupportedURLScheme", "DownloadTooLarge",
@@ -124,35 +125,33 @@ def ask_api_key(prompt: str = "api-key ของ opend.data.go.th (ไม่แ�
 
 
 def search(query: str = "", organization: str | None = None, fmt: str | None = None,
-           rows: int = 20) -> pd.DataFrame:
-    """Find data sets (see :meth:`Portal.search`): name, title, organization, formats, last_modified, license, num_resources.
+           rows: int = 20, *, tags: str | list | None = None, start: int = 0) -> pd.DataFrame:
+    """Find data sets (see :meth:`Portal.search`): a DataFrame of name, title, organization, formats ...
 
     >>> configure(offline=True, verbose=False)
     >>> search("ท่องเที่ยว", fmt="JSON")[["name", "organization"]]
-                            name                organization
-    0  domestic-tourism-province  กระทรวงการท่องเที่ยวและกีฬา
+               name   organization
+    0  tourism_kios  กรุงเทพมหานคร
+    1   eco_tourism  กรุงเทพมหานคร
     >>> configure()
     """
-    return get_portal().search(query, organization=organization, fmt=fmt, rows=rows)
+    return get_portal().search(query, organization=organization, fmt=fmt, rows=rows, tags=tags, start=start)
 
 
 def dataset(name: str) -> PortalDataset:
     """One data set's metadata (see :meth:`Portal.dataset`): ``.info``, ``.resources``, ``.raw``.
 
     >>> configure(offline=True, verbose=False)
-    >>> print(dataset("pm25-daily-2566"))
-    ชุดข้อมูล: ค่าฝุ่นละอองขนาดไม่เกิน 2.5 ไมครอน (PM2.5) เฉลี่ย 24 ชั่วโมง รายสถานี ปี 2566
-    ชื่อย่อ (name): pm25-daily-2566
-    หน่วยงานเจ้าของข้อมูล: กรมควบคุมมลพิษ
-    ประเภทข้อมูล: ข้อมูลสถิติ
-    ความถี่ในการปรับปรุงข้อมูล: ทุก 1 วัน
-    ขอบเขตเชิงภูมิศาสตร์: ประเทศ
-    สัญญาอนุญาต (license): Open Data Common
-    ปรับปรุงคำอธิบายล่าสุด: 2024-02-20T10:30:00
-    หมายเหตุ: เป็นข้อมูลจำลองในสำเนาแคตตาล็อกของชุดเรียน
+    >>> print(dataset("item_7d61f508-d2e1-4f0c-8408-dfde29f111f5"))
+    ชุดข้อมูล: ผู้บาดเจ็บและเสียชีวิต ในช่วงเทศกาล ปี 51-58_CutName_NewYear_Edit
+    ชื่อย่อ (name): item_7d61f508-d2e1-4f0c-8408-dfde29f111f5
+    หน่วยงานเจ้าของข้อมูล: สถาบันการแพทย์ฉุกเฉินแห่งชาติ
+    สัญญาอนุญาต (license): Creative Commons Attributions
+    ปรับปรุงคำอธิบายล่าสุด: 2021-10-31T05:47:05.637233
+    ไม่ได้ระบุในคำอธิบายชุดข้อมูลนี้ (missing): ประเภทข้อมูล, ความถี่ในการปรับปรุงข้อมูล, ขอบเขตเชิงภูมิศาสตร์
     ไฟล์ข้อมูล (resources) 2 ไฟล์:
-      1. [CSV] PM2.5 รายวัน ปี 2566 (แบบกว้าง)
-      2. [CSV] รายชื่อสถานีตรวจวัดคุณภาพอากาศ
+      1. [XLSX] ผู้บาดเจ็บและเสียชีวิต ในช่วงเทศกาล ปี 51-58_CutName_NewYear_Edit
+      2. [ZIP] All resource data
     ดูรายละเอียดทั้งหมดที่ .info และตารางไฟล์ที่ .resources
     >>> configure()
     """
@@ -163,36 +162,53 @@ def download(resource, dest=None, *, max_bytes: int | None = None, sha256: str |
     """Download a resource to a local file (see :meth:`Portal.download`); returns a Path.
 
     ``max_bytes`` (size limit) and ``sha256`` (expected checksum) are passed on to the portal.
+    Offline only a few resources have a copy in the kit, and it says what the copy is:
 
-    >>> configure(offline=True, verbose=False)
-    >>> path = download(dataset("domestic-tourism-province").resources.iloc[0])
+    >>> configure(offline=True)
+    >>> newyear = dataset("item_7d61f508-d2e1-4f0c-8408-dfde29f111f5")  # doctest: +ELLIPSIS
+    📴 ...
+    >>> path = download(newyear.resources.iloc[0])  # doctest: +ELLIPSIS
+    📎 ไฟล์นี้เป็นตัวอย่าง ไม่ใช่ไฟล์เต็มบนพอร์ทัล: ...
     >>> path.name, path.stat().st_size > 0
-    ('trend-domistic-tourists.json', True)
+    ('niems_newyear_2551-2558_sample.csv', True)
     >>> configure()
     """
     return get_portal().download(resource, dest, max_bytes=max_bytes, sha256=sha256)
 
 
-def datastore(resource_id: str, filters: dict | None = None, limit: int | None = None) -> pd.DataFrame:
+def datastore(resource_id: str, filters: dict | None = None, limit: int | None = None, *,
+              offset: int = 0, q: str | None = None) -> pd.DataFrame:
     """DataStore rows as a DataFrame, 10,000 per request (see :meth:`Portal.datastore`).
 
+    Offline: real MOTS figures in the DataStore's shape, for :data:`OFFLINE_DATASTORE_ID` only.
+
     >>> configure(offline=True, verbose=False)
-    >>> rid = dataset("domestic-tourism-province").resources.loc[0, "id"]
-    >>> datastore(rid, limit=2)[["YearInfo", "MonthInfo", "Province"]]
-       YearInfo  MonthInfo       Province
-    0      2562          1  กรุงเทพมหานคร
-    1      2562          2  กรุงเทพมหานคร
+    >>> df = datastore(OFFLINE_DATASTORE_ID, q="ภูเก็ต", offset=12, limit=2)
+    >>> df[["year", "month"]].values.tolist(), df.attrs["total"]
+    ([[2564, 'มกราคม'], [2564, 'กุมภาพันธ์']], 30)
     >>> configure()
     """
-    return get_portal().datastore(resource_id, filters=filters, limit=limit)
+    return get_portal().datastore(resource_id, filters=filters, limit=limit, offset=offset, q=q)
 
 
 def organizations() -> pd.DataFrame:
     """The publishing organisations: name, title, package_count (see :meth:`Portal.organizations`).
 
     >>> configure(offline=True, verbose=False)
-    >>> int(organizations()["package_count"].sum()) >= 30
-    True
+    >>> orgs = organizations()
+    >>> len(orgs), int(orgs["package_count"].sum())   # rtddi's record names no organisation
+    (88, 1237)
     >>> configure()
     """
     return get_portal().organizations()
+
+
+def package_list() -> list[str]:
+    """Every data set name on the portal (see :meth:`Portal.package_list`).
+
+    >>> configure(offline=True, verbose=False)
+    >>> len(package_list())   # data.go.th in June 2025
+    32473
+    >>> configure()
+    """
+    return get_portal().package_list()

@@ -20,7 +20,7 @@ import numbers
 
 from . import errors
 
-__all__ = ["shown", "text", "count", "mapping", "type_error"]
+__all__ = ["shown", "text", "texts", "count", "mapping", "type_error"]
 
 
 def shown(value) -> str:
@@ -60,11 +60,11 @@ def text(func: str, label: str, value, example: str, *, optional: bool = False,
 
     >>> text("search", "คำค้น (query)", "ฝุ่น", "...")
     'ฝุ่น'
-    >>> text("dataset", "ชื่อย่อ (name)", "  ", 'portal.dataset("pm25-daily-2566")', empty_ok=False)
+    >>> text("dataset", "ชื่อย่อ (name)", "  ", 'portal.dataset("covid-19-daily")', empty_ok=False)
     Traceback (most recent call last):
     ...
     helpers.portal.errors.PortalArgumentValueError: dataset() ต้องการชื่อย่อ (name) เป็นข้อความที่ไม่ว่าง
-    แต่ได้รับ '  ' ตัวอย่าง: portal.dataset("pm25-daily-2566")
+    แต่ได้รับ '  ' ตัวอย่าง: portal.dataset("covid-19-daily")
     """
     if value is None and optional:
         return None
@@ -73,6 +73,26 @@ def text(func: str, label: str, value, example: str, *, optional: bool = False,
     if not empty_ok and not value.strip():
         raise _value_error(func, label, "ข้อความที่ไม่ว่าง", value, example)
     return value
+
+
+def texts(func: str, label: str, value, example: str) -> list[str]:
+    """One text or a list of texts as a list (None gives ``[]``); a Thai error for anything else.
+
+    >>> texts("search", "คำสำคัญ (tags)", "ปีใหม่", "..."), texts("search", "คำสำคัญ (tags)", None, "...")
+    (['ปีใหม่'], [])
+    >>> texts("search", "คำสำคัญ (tags)", [1], 'portal.search(tags=["ปีใหม่"])')
+    Traceback (most recent call last):
+    ...
+    helpers.portal.errors.PortalArgumentTypeError: search() ต้องการคำสำคัญ (tags) เป็นข้อความ (str)
+    หรือรายการ (list) ของข้อความ แต่ได้รับ [1] ซึ่งเป็นชนิดข้อมูล list ตัวอย่าง: portal.search(tags=["ปีใหม่"])
+    """
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return [v for v in value if v.strip()]
+    raise type_error(func, label, "ข้อความ (str) หรือรายการ (list) ของข้อความ", value, example)
 
 
 def count(func: str, label: str, value, example: str, *, optional: bool = False,

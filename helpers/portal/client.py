@@ -6,8 +6,8 @@
 >>> kit = Portal(offline=True, verbose=False)
 >>> kit
 Portal(base_url='https://data.go.th', offline=True, api_key=None)
->>> kit.search("ฝุ่น", fmt="xlsx")["name"].tolist()
-['pm25-bangkok-districts', 'pm25-monthly-region-2566']
+>>> kit.search("ปีใหม่", fmt="xlsx")["name"].tolist()
+['item_b76304e9-0c8b-422c-888c-01f38ed940d3', 'item_7d61f508-d2e1-4f0c-8408-dfde29f111f5']
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ import pandas as pd
 from .. import paths
 from . import args, errors
 from .http import USER_AGENT, KitSession, check_scheme, translate
-from .snapshot import Snapshot
+from .snapshot import OFFLINE_DATASTORE_ID, Snapshot
 from .tables import PortalDataset, organizations_table, search_table, whole_number
 
-__all__ = ["Portal", "DEFAULT_URL", "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", "safe_filename",
-           "is_offline_env"]
+__all__ = ["Portal", "DEFAULT_URL", "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", "OFFLINE_DATASTORE_ID",
+           "safe_filename", "is_offline_env"]
 
 DEFAULT_URL = "https://data.go.th"
 OPEND_URL = "https://opend.data.go.th"
@@ -45,11 +45,13 @@ MAX_BYTES = 500 * 1024 * 1024
 CHUNK = 64 * 1024
 RECORD = ".kit-download.json"
 
-OFFLINE_NOTICE = ("📴 โหมดออฟไลน์ (offline): ใช้สำเนาแคตตาล็อกของ data.go.th ที่บันทึกไว้ในชุดเรียนแทนการเชื่อมต่อ"
-                  "พอร์ทัลจริง (ชุดข้อมูลส่วนใหญ่ในสำเนานี้เป็นข้อมูลจำลอง)")
+# The figures are checked against the catalogue files by tests/test_portal_offline.py.
+OFFLINE_NOTICE = ("📴 โหมดออฟไลน์ (offline): ตอบจากสำเนาคำอธิบายชุดข้อมูล (metadata) จริงของ data.go.th 1,238 ชุด "
+                  "ที่บันทึกไว้ในชุดเรียน แทนการเชื่อมต่อพอร์ทัลจริง (ส่วนใหญ่ปรับปรุงล่าสุดใน พ.ศ. 2563–2564 "
+                  "ขณะที่พอร์ทัลจริงมีราว 41,236 ชุดใน พ.ศ. 2569)")
 
 # "Say so once per session": one flag for the whole Python process (one notebook kernel).
-_NOTICE = {"shown": False}
+_NOTICE = {"shown": False, "datastore": False}
 
 
 def is_offline_env() -> bool:
@@ -199,7 +201,7 @@ class _Downloader:
 
 
 class Portal:
-    """A CKAN portal (data.go.th by default) with an offline twin from ``data/catalog/``.
+    """A CKAN portal (data.go.th by default) with an offline twin: the real records in ``data/real/catalog/``.
 
     Parameters (all optional):
 
@@ -260,8 +262,8 @@ class Portal:
     def snapshot(self) -> Snapshot:
         """The offline catalogue (:class:`~helpers.portal.snapshot.Snapshot`).
 
-        >>> len(Portal(offline=True).snapshot.packages) >= 30
-        True
+        >>> len(Portal(offline=True).snapshot.packages)
+        1238
         """
         if self._snapshot is None:
             self._snapshot = Snapshot(self._catalog_dir)
@@ -398,21 +400,29 @@ class Portal:
 
     # -- the five learner functions ------------------------------------------------------------
     def search(self, query: str = "", organization: str | None = None, fmt: str | None = None,
-               rows: int = 20) -> pd.DataFrame:
+               rows: int = 20, *, tags: str | list | None = None, start: int = 0) -> pd.DataFrame:
         """Find data sets: a DataFrame with name, title, organization, formats, last_modified,
-        license and num_resources (``df.attrs["source"]`` says "live" or "snapshot").
+        license and num_resources (``df.attrs["source"]`` says "live" or "snapshot",
+        ``df.attrs["count"]`` how many match in all).
 
-        >>> df = Portal(offline=True, verbose=False).search("อุบัติเหตุ", organization="disaster")
-        >>> df[["name", "formats", "num_resources"]]
-                                   name     formats  num_resources
-        0   road-accident-newyear-7days  XSL, XLSX              3
-        1  road-accident-songkran-7days        XSL              2
+        ``organization`` is the organisation's name (slug) or its title, ``fmt`` a resource format,
+        ``tags`` one tag or a list (all must be there), ``rows`` how many to return (at most 1,000,
+        CKAN's cap) and ``start`` how many to skip (paging).  A field a record lacks is ``<NA>``.
+
+        >>> kit = Portal(offline=True, verbose=False)
+        >>> df = kit.search("อุบัติเหตุ", organization="กรมการขนส่งทางบก", rows=3)
+        >>> df.attrs["count"], df["name"].tolist()
+        (5, ['actruck', 'acbus', 'acsongkran'])
+        >>> kit.search("อุบัติเหตุ", organization="กรมการขนส่งทางบก", start=3)["name"].tolist()
+        ['acnewyear', 'acpo']
         """
-        query = args.text("search", "คำค้น (query)", query, 'portal.search("ฝุ่น")', optional=True) or ""
+        query = args.text("search", "คำค้น (query)", query, 'portal.search("ท่องเที่ยว")', optional=True) or ""
         organization = args.text("search", "หน่วยงาน (organization)", organization,
-                                 'portal.search("ฝุ่น", organization="pcd")', optional=True)
-        fmt = args.text("search", "รูปแบบไฟล์ (fmt)", fmt, 'portal.search("ฝุ่น", fmt="CSV")', optional=True)
-        rows = args.count("search", "จำนวนแถว (rows)", rows, 'portal.search("ฝุ่น", rows=10)')
+                                 'portal.search("อุบัติเหตุ", organization="กรมการขนส่งทางบก")', optional=True)
+        fmt = args.text("search", "รูปแบบไฟล์ (fmt)", fmt, 'portal.search("ท่องเที่ยว", fmt="CSV")', optional=True)
+        rows = args.count("search", "จำนวนแถว (rows)", rows, 'portal.search("ท่องเที่ยว", rows=10)')
+        start = args.count("search", "ลำดับเริ่มต้น (start)", start, 'portal.search("ท่องเที่ยว", start=20)')
+        tag_list = args.texts("search", "คำสำคัญ (tags)", tags, 'portal.search(tags="อุบัติเหตุช่วงปีใหม่")')
         rows = min(rows, 1000)  # CKAN's own cap on package_search rows
 
         def live():
@@ -421,8 +431,10 @@ class Portal:
                 fq.append(f"organization:{organization}")
             if fmt:
                 fq.append(f'res_format:"{fmt.upper()}"')
+            fq.extend(f'tags:"{t}"' for t in tag_list)
+            extra = {"start": start} if start else {}
             result = self._cached_call("package_search", list_field="results", q=query or "*:*",
-                                       fq=" ".join(fq), rows=rows)
+                                       fq=" ".join(fq), rows=rows, **extra)
             df = search_table(result["results"])
             df.attrs["source"] = "live"
             count = whole_number(result.get("count"))
@@ -430,10 +442,11 @@ class Portal:
             return df
 
         def offline():
-            hits = self.snapshot.search(query, organization=organization, fmt=fmt, rows=10**6)
-            df = search_table(hits[:rows])
+            count, hits = self.snapshot.search_page(query, organization=organization, fmt=fmt, rows=rows,
+                                                    start=start, tags=tag_list)
+            df = search_table(hits)
             df.attrs["source"] = "snapshot"
-            df.attrs["count"] = len(hits)
+            df.attrs["count"] = count
             return df
 
         return self._live_or_snapshot(live, offline)
@@ -441,17 +454,31 @@ class Portal:
     def dataset(self, name: str) -> PortalDataset:
         """A data set's metadata: ``.info`` (Thai labels), ``.resources`` (DataFrame), ``.raw``.
 
-        >>> ds = Portal(offline=True, verbose=False).dataset("pm25-daily-2566")
-        >>> ds.info["ความถี่ในการปรับปรุงข้อมูล"], ds.resources["format"].tolist()
-        ('ทุก 1 วัน', ['CSV', 'CSV'])
+        >>> ds = Portal(offline=True, verbose=False).dataset("covid-19-daily")
+        >>> ds.info["ความถี่ในการปรับปรุงข้อมูล"], ds.resources["format"].tolist()[:3]
+        ('ทุก 1 วัน', ['ZIP', 'XLSX', 'XLSX'])
         """
-        name = args.text("dataset", "ชื่อย่อ (name) ของชุดข้อมูล", name, 'portal.dataset("pm25-daily-2566")',
+        name = args.text("dataset", "ชื่อย่อ (name) ของชุดข้อมูล", name, 'portal.dataset("covid-19-daily")',
                          empty_ok=False)
         return self._live_or_snapshot(
             lambda: PortalDataset(self._cached_call("package_show", id=name), source="live"),
             lambda: PortalDataset(self.snapshot.package(name), source="snapshot"),
             lambda: self._in_snapshot(self.snapshot.package, name),
         )
+
+    def package_list(self) -> list[str]:
+        """The names (slugs) of every data set on the portal (CKAN ``package_list``).
+
+        Offline: the real answer of data.go.th recorded in June 2025 (32,473 names), which is far
+        more than the 1,238 records whose metadata the kit holds.
+
+        >>> names = Portal(offline=True, verbose=False).package_list()
+        >>> len(names), names.count("rtddi")
+        (32473, 1)
+        """
+        return self._live_or_snapshot(
+            lambda: [str(n) for n in self._cached_call("package_list", expect=list)],
+            self.snapshot.package_list)
 
     @staticmethod
     def _in_snapshot(lookup, key) -> bool:
@@ -464,9 +491,13 @@ class Portal:
     def organizations(self) -> pd.DataFrame:
         """Publishing organisations: name, title, package_count.
 
+        Offline the list is derived from the records (see :meth:`Snapshot.organizations`): ``name``
+        is the real slug where a record gives it (``ddc``), else the title itself.
+
         >>> orgs = Portal(offline=True, verbose=False).organizations()
-        >>> orgs.set_index("name").loc["pcd", "title"]
-        'กรมควบคุมมลพิษ'
+        >>> biggest = orgs.sort_values("package_count").iloc[-1]
+        >>> biggest["name"], int(biggest["package_count"])
+        ('สำนักงานพระพุทธศาสนาแห่งชาติ', 159)
         """
         def live():
             # CKAN silently caps all_fields lists (25 by default, 200-300 on Thai GD-Catalog sites)
@@ -492,23 +523,33 @@ class Portal:
 
         return self._live_or_snapshot(live, offline)
 
-    def datastore(self, resource_id: str, filters: dict | None = None,
-                  limit: int | None = None) -> pd.DataFrame:
+    def datastore(self, resource_id: str, filters: dict | None = None, limit: int | None = None,
+                  *, offset: int = 0, q: str | None = None) -> pd.DataFrame:
         """Rows of a DataStore table as a DataFrame, fetched 10,000 rows per request.
 
-        ``filters`` is ``{column: value}`` (or a list of accepted values); ``limit`` caps the rows.
-        Offline, the tourism practice file answers for its resource id.
+        ``filters`` is ``{column: value}`` (or a list of accepted values), ``q`` a full-text search,
+        ``offset`` how many rows to skip and ``limit`` the most rows to return (default: all).
+        ``df.attrs["total"]`` is the number of matching rows on the server.
+
+        Offline there is no recorded DataStore answer, so the kit serves REAL figures in the API's
+        shape from one table, :data:`OFFLINE_DATASTORE_ID` (MOTS visitors and income by province and
+        month, 2563–2565); ``df.attrs["note"]`` says so in Thai and it is printed once per session.
 
         >>> kit = Portal(offline=True, verbose=False)
-        >>> rid = kit.dataset("domestic-tourism-province").resources.loc[0, "id"]
-        >>> kit.datastore(rid, filters={"Province": "เชียงใหม่"}, limit=3).shape
-        (3, 10)
+        >>> df = kit.datastore(OFFLINE_DATASTORE_ID, filters={"province": "เชียงใหม่", "year": 2564}, limit=3)
+        >>> df["foreign_visitors"].tolist(), df.attrs["total"]
+        ([2628, 2744, 3518], 12)
         """
-        example = "portal.datastore(resource_id, limit=100)"
+        example = f'portal.datastore("{OFFLINE_DATASTORE_ID}", limit=100)'
         resource_id = args.text("datastore", "รหัสทรัพยากร (resource_id)", resource_id, example, empty_ok=False)
         filters = args.mapping("datastore", "ตัวกรอง (filters)", filters,
-                               'portal.datastore(resource_id, filters={"Province": "เชียงใหม่"})')
+                               f'portal.datastore("{OFFLINE_DATASTORE_ID}", '
+                               'filters={"province": "เชียงใหม่"})')
         limit = args.count("datastore", "จำนวนแถวสูงสุด (limit)", limit, example, optional=True)
+        offset = args.count("datastore", "จำนวนแถวที่ข้าม (offset)", offset,
+                            f'portal.datastore("{OFFLINE_DATASTORE_ID}", offset=100, limit=100)')
+        q = args.text("datastore", "คำค้น (q)", q, f'portal.datastore("{OFFLINE_DATASTORE_ID}", q="ภูเก็ต")',
+                      optional=True)
 
         def columns(fields):
             fields = fields if isinstance(fields, list) else []
@@ -528,11 +569,14 @@ class Portal:
             params = {"resource_id": resource_id}
             if filters:
                 params["filters"] = filters
+            if q:
+                params["q"] = q
             first = self._expect("datastore_search", self._call(
                 "datastore_search", limit=min(PAGE_SIZE, want if want is not None else PAGE_SIZE),
-                offset=0, **params), dict)
+                offset=offset, **params), dict)
             total = whole_number(first.get("total"))  # None: unknown, page until an empty page
-            target = (total if want is None else min(want, total)) if total is not None else want
+            left = None if total is None else max(total - offset, 0)
+            target = (left if want is None else min(want, left)) if left is not None else want
             records = rows_of(first)
             with tqdm(total=target, initial=len(records), unit="แถว", desc="DataStore",
                       disable=not self._show_progress(), leave=False) as bar:
@@ -544,7 +588,7 @@ class Portal:
                         break
                     step = PAGE_SIZE if target is None else min(PAGE_SIZE, target - len(records))
                     page = self._expect("datastore_search", self._call(
-                        "datastore_search", offset=len(records), limit=step, **params), dict)
+                        "datastore_search", offset=offset + len(records), limit=step, **params), dict)
                     got = rows_of(page)
                     if not got:
                         break
@@ -558,20 +602,14 @@ class Portal:
             return df
 
         def offline():
-            data = self.snapshot.datastore(resource_id)
+            data = self.snapshot.datastore(resource_id, filters=filters, q=q, offset=offset, limit=limit)
             df = pd.DataFrame.from_records(data["records"], columns=columns(data["fields"]))
-            for col, value in filters.items():
-                if col not in df.columns:
-                    raise errors.PortalArgumentValueError(
-                        f"datastore() ใช้ตัวกรอง (filters) กับคอลัมน์ “{col}” ไม่ได้ เพราะตารางนี้ไม่มีคอลัมน์นั้น "
-                        f"คอลัมน์ที่มี: {', '.join(df.columns)}")
-                accepted = value if isinstance(value, (list, tuple, set)) else [value]
-                df = df[df[col].isin(list(accepted))]
-            if limit is not None:
-                df = df.head(limit)
-            df = df.reset_index(drop=True)
             df.attrs["source"] = "snapshot"
             df.attrs["total"] = int(data["total"])
+            df.attrs["note"] = data["kit_note"]
+            if self.verbose and not _NOTICE["datastore"]:
+                _NOTICE["datastore"] = True
+                print(f"📝 {data['kit_note']}")
             return df
 
         return self._live_or_snapshot(live, offline,
@@ -586,13 +624,21 @@ class Portal:
         limited to ``max_bytes``, written to a temporary file in the same folder and renamed only
         when complete, and its SHA-256 is checked (against ``sha256`` or the portal's ``hash``)
         and recorded.  A second call answers from the cache without any request.  ``dest`` is a
-        folder to copy the file into (default: the cache folder).  Offline, resources of the
-        snapshot that map to a bundled practice file are copied from ``data/practice/``.
+        folder to copy the file into (default: the cache folder).
+
+        Offline, the kit has the metadata of the records, not their files.  For the few resources
+        whose real file (or a real sample of it) ships in ``data/real/`` (see
+        :data:`~helpers.portal.snapshot.LOCAL_FILES`) that copy is served, under its own name, with
+        a Thai note saying what it is; any other resource gives :class:`OfflineNotAvailable`.
 
         >>> kit = Portal(offline=True, verbose=False)
-        >>> res = kit.dataset("injuries-newyear-2551").resources.iloc[0]
+        >>> res = kit.dataset("rtddi").resources.iloc[1]
         >>> kit.download(res).name
-        'injuries_newyear_2551.csv'
+        'ddc_rtddi_data_dictionary.xlsx'
+        >>> kit.download(kit.dataset("rtddi").resources.iloc[0])
+        Traceback (most recent call last):
+        ...
+        helpers.portal.errors.OfflineNotAvailable: ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแคตตาล็อกในชุดเรียนไม่มีตัวไฟล์ของทรัพยากรนี้ ...
         """
         self._check_download_args(resource, dest, max_bytes, sha256)
         limit = self.max_bytes if max_bytes is None else max_bytes
@@ -610,18 +656,19 @@ class Portal:
             cached, again = self._cached_download(folder, expected)
             damaged = damaged or again
         if cached is None:
-            practice = self.snapshot.practice_path(res)
+            local = self.snapshot.local_path(res)
             try:
                 cached = self._live_or_snapshot(
                     lambda: self._download_live(res, folder, name, expected, limit),
-                    lambda: self._download_offline(res, folder, name),
-                    lambda: practice is not None and practice.is_file())
+                    lambda: self._download_offline(res, folder),
+                    lambda: local is not None and local.is_file())
             except errors.PortalError as exc:
                 if damaged:  # say first that the copy we had is gone, then why no new one came
                     raise errors.CachedFileDamaged(damaged, reason=str(exc)) from None
                 raise
             if damaged:
                 self._say(f"⚠️ {errors.CachedFileDamaged(damaged)}")
+        self._say_what_copy(cached)
         if dest is None:
             return cached
         target = Path(dest).expanduser() / cached.name
@@ -652,14 +699,29 @@ class Portal:
                 f"download() ต้องการค่า SHA-256 (sha256) เป็นเลขฐานสิบหก 64 ตัว แต่ได้รับ {args.shown(sha256)} "
                 f"ตัวอย่าง: {sha_example}")
 
+    def _say_what_copy(self, path: Path) -> None:
+        # A file served from the kit's own copy says what it is (a sample, an excerpt ...), every time.
+        try:
+            source = str(json.loads((path.parent / RECORD).read_text(encoding="utf-8")).get("source", ""))
+        except (OSError, ValueError, AttributeError):
+            return
+        note = Snapshot.local_note(source[len("snapshot:"):]) if source.startswith("snapshot:") else None
+        if note:
+            self._say(f"📎 {note}")
+
     def _download_folder(self, key: str) -> Path:
         return self.cache / "downloads" / re.sub(r"[^\w\-]", "_", key)
 
     def _quick_key(self, resource) -> tuple[str | None, str | None]:
         """The cache key (resource id or URL hash) and known hash, found without any request."""
-        if isinstance(resource, pd.Series):
-            resource = resource.to_dict()
+        if isinstance(resource, (pd.Series, dict)):
+            resource = _stated(resource)
         if isinstance(resource, dict):
+            if not resource.get("id") and resource.get("url"):
+                check_scheme(resource["url"])
+                snap = self.snapshot.resource_by_url(resource["url"])
+                key = (snap or {}).get("id") or _text_key(resource["url"], 24)
+                return key, _known_hash(resource.get("hash") or (snap or {}).get("hash"))
             return resource.get("id") or None, _known_hash(resource.get("hash"))
         if isinstance(resource, str):
             text = resource.strip()
@@ -677,18 +739,21 @@ class Portal:
             if resource.resources.empty:
                 raise errors.OfflineNotAvailable("ไฟล์ในชุดข้อมูลนี้")
             resource = resource.resources.iloc[0]
-        if isinstance(resource, pd.Series):
-            resource = resource.to_dict()
+        if isinstance(resource, (pd.Series, dict)):
+            resource = _stated(resource)
         if isinstance(resource, dict):
-            res = {k: v for k, v in resource.items()}
+            res = dict(resource)
             if res.get("url"):
                 check_scheme(res["url"])
-            if res.get("id"):  # fill missing fields (hash, practice file) from the snapshot
+            if res.get("id"):  # fill missing fields (url, hash) from the snapshot
                 try:
                     full = self.snapshot.resource(res["id"])
                 except errors.PortalNotFound:
                     full = {}
-                res = {**full, **{k: v for k, v in res.items() if v not in (None, "")}}
+                res = {**full, **{k: v for k, v in res.items() if v != ""}}
+            elif res.get("url"):  # a row without an id: the snapshot may know it by its URL
+                full = self.snapshot.resource_by_url(res["url"]) or {}
+                res = {**full, **{k: v for k, v in res.items() if v != ""}}
             return res
         text = str(resource).strip()
         if "://" in text or text.lower().startswith(("javascript:", "data:", "file:", "mailto:")):
@@ -738,8 +803,8 @@ class Portal:
         if expected and f"sha256:{digest}" != expected:
             return None, None  # intact but outdated: the portal now publishes another file
         source = str(record.get("source", ""))
-        if source.startswith("snapshot:"):  # a copy of a practice file: is it still the current one?
-            published = self.snapshot.practice_hash({"kit_practice_file": source[len("snapshot:"):]})
+        if source.startswith("snapshot:"):  # a copy of a file in data/: is it still the current one?
+            published = self.snapshot.local_hash(source[len("snapshot:"):])
             if published and published.startswith("sha256:") and published[7:] != digest:
                 return None, None
         return path, None
@@ -780,13 +845,20 @@ class Portal:
         self._write_record(folder, path, url, "live")
         return path
 
-    def _download_offline(self, res: dict, folder: Path, name: str) -> Path:
-        src = self.snapshot.practice_path(res)
+    def _download_offline(self, res: dict, folder: Path) -> Path:
+        rel = self.snapshot.local_file(res)
+        src = paths.data_dir() / rel if rel else None
         if src is None or not src.is_file():
-            raise errors.OfflineNotAvailable("ไฟล์ของทรัพยากรนี้")
-        expected = self.snapshot.practice_hash(res)  # published in data/datapackage.json
+            url = res.get("url") or ""
+            raise errors.OfflineNotAvailable(
+                "ตัวไฟล์ของทรัพยากรนี้",
+                hint=("(มีเพียงคำอธิบายชุดข้อมูล) " + (f"ไฟล์อยู่ที่ {url} " if url else "")
+                      + "ถ้าต้องการไฟล์ ให้ต่ออินเทอร์เน็ตแล้วเรียก portal.configure(offline=False) ก่อนดาวน์โหลดอีกครั้ง "
+                      "หรือเปิดลิงก์ในเว็บเบราว์เซอร์บนเครื่องของเราเอง (data.go.th มักปฏิเสธการเชื่อมต่อจากคลาวด์ "
+                      "เช่น Binder และ Colab)"))
+        expected = self.snapshot.local_hash(rel)  # published in data/datapackage.json
         self._clear(folder)
-        target = folder / name
+        target = folder / src.name  # the copy's own name: a CSV sample of an XLSX is not an .xlsx
         _atomic_copy(src, target)
         if expected:
             import pooch
@@ -795,8 +867,16 @@ class Portal:
             if pooch.file_hash(str(target), alg=alg).lower() != want.lower():
                 target.unlink()
                 raise errors.ChecksumMismatch(src.name)
-        self._write_record(folder, target, res.get("url", ""), f"snapshot:{res.get('kit_practice_file')}")
+        self._write_record(folder, target, res.get("url", ""), f"snapshot:{rel}")
         return target
+
+
+def _stated(resource) -> dict:
+    # A resource dict or a row of .resources without its missing values (<NA>, NaT, None):
+    # "unknown" must not reach code that asks ``if value``.
+    items = resource.to_dict().items() if isinstance(resource, pd.Series) else resource.items()
+    return {k: v for k, v in items
+            if v is not None and not (pd.api.types.is_scalar(v) and pd.isna(v))}
 
 
 def _org_key(org) -> str | None:

@@ -265,8 +265,8 @@ class OfflineNotAvailable(PortalError, LookupError):
     term = "offline"
 
     def __init__(self, what: str, hint: str | None = None):
-        hint = hint or ("ลองใช้ชุดข้อมูลที่มีไฟล์ฝึกหัดแนบมา เช่น pm25-daily-2566 "
-                        "หรือ domestic-tourism-province")
+        hint = hint or ("ชุดข้อมูลที่มีไฟล์จริงแนบมากับชุดเรียน ได้แก่ rtddi, covid-19-daily "
+                        "และ item_7d61f508-d2e1-4f0c-8408-dfde29f111f5 (ผู้บาดเจ็บช่วงปีใหม่)")
         super().__init__(f"ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแคตตาล็อกในชุดเรียนไม่มี{what} {hint}")
 
 

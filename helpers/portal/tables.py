@@ -5,9 +5,9 @@ formats or no ``resources`` at all.  What can be read exactly is kept, anything 
 unknown (``<NA>``, ``NaT`` or an empty text) — never a crash and never a guess.
 
 >>> from helpers.portal.snapshot import Snapshot
->>> info = PortalDataset(Snapshot().package("pm25-daily-2566"))
->>> info.info["หน่วยงานเจ้าของข้อมูล"]
-'กรมควบคุมมลพิษ'
+>>> info = PortalDataset(Snapshot().package("covid-19-daily"))
+>>> info.info["หน่วยงานเจ้าของข้อมูล"], info.info["ความถี่ในการปรับปรุงข้อมูล"]
+('กรมควบคุมโรค', 'ทุก 1 วัน')
 """
 
 from __future__ import annotations
@@ -48,8 +48,10 @@ INFO_LABELS = [
     ("สัญญาอนุญาต (license)", "license_title"),
     ("อนุญาตให้เก็บเกี่ยวข้อมูล (harvest)", "allow_harvest"),
     ("จำนวนไฟล์ข้อมูล", "num_resources"),
-    ("ข้อมูลจำลองของชุดเรียน", "kit_simulated"),
 ]
+# Shown by repr when present; listed as missing when the record does not give them.
+SUMMARY_LABELS = ["หน่วยงานเจ้าของข้อมูล", "ประเภทข้อมูล", "ความถี่ในการปรับปรุงข้อมูล", "ขอบเขตเชิงภูมิศาสตร์",
+                  "สัญญาอนุญาต (license)", "ปรับปรุงคำอธิบายล่าสุด"]
 
 _BOOL_TH = {"true": "ใช่", "false": "ไม่ใช่", "partial": "บางส่วน"}
 
@@ -107,6 +109,18 @@ def _org_title(pkg: dict) -> str:
     return _str(org)
 
 
+def _or_na(text: str):
+    # A field the answer does not give stays missing (<NA>), never an invented empty value.
+    return text if text.strip() else pd.NA
+
+
+def _flag_or_na(value):
+    # datastore_active: True/False when the portal says so, unknown (<NA>) when it does not.
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return pd.NA
+    return _flag(value)
+
+
 def gd_field(pkg: dict, key: str, default=None):
     """A GD-Catalog field, whether at the top level (scheming) or in ``extras`` (classic CKAN).
 
@@ -162,6 +176,9 @@ def _timestamp(value):
 def search_table(packages: list[dict]) -> pd.DataFrame:
     """One row per package: the columns of :data:`SEARCH_COLUMNS`.
 
+    A field the package does not give (no organisation, no licence, no date) is missing
+    (``<NA>``/``NaT``); ``formats`` lists the formats that are stated ("" when none is).
+
     >>> search_table([]).columns.tolist()
     ['name', 'title', 'organization', 'formats', 'last_modified', 'license', 'num_resources']
 
@@ -180,11 +197,11 @@ def search_table(packages: list[dict]) -> pd.DataFrame:
             count = len(_dicts(p["resources"]))
         rows.append({
             "name": _str(p.get("name")),
-            "title": _str(p.get("title")),
-            "organization": _org_title(p),
+            "title": _or_na(_str(p.get("title"))),
+            "organization": _or_na(_org_title(p)),
             "formats": _formats(p),
             "last_modified": _timestamp(p.get("metadata_modified")),
-            "license": _str(p.get("license_title")) or _str(p.get("license_id")),
+            "license": _or_na(_str(p.get("license_title")) or _str(p.get("license_id"))),
             "num_resources": pd.NA if count is None else count,
         })
     df = pd.DataFrame(rows, columns=SEARCH_COLUMNS)
@@ -220,26 +237,28 @@ def resources_table(pkg: dict) -> pd.DataFrame:
     0  r1    XSL
 
     ``size`` is in bytes when the portal states it exactly, else ``<NA>`` (see :func:`whole_number`).
+    Any field the resource does not give (no format, no id, no DataStore flag) is ``<NA>``.
 
     >>> row = resources_table({"resources": [{"id": "r1", "size": "1.2 MB", "format": None}]}).iloc[0]
-    >>> row["size"], row["format"]
-    (<NA>, '')
+    >>> row["size"], row["format"], row["datastore_active"]
+    (<NA>, <NA>, <NA>)
     """
     rows = []
     for r in _dicts(pkg.get("resources")):
         size = whole_number(r.get("size"))
         rows.append({
-            "id": _str(r.get("id")),
-            "name": _str(r.get("name")),
-            "format": _str(r.get("format")).strip().upper(),
+            "id": _or_na(_str(r.get("id"))),
+            "name": _or_na(_str(r.get("name"))),
+            "format": _or_na(_str(r.get("format")).strip().upper()),
             "size": pd.NA if size is None else size,
             "last_modified": _timestamp(r.get("last_modified") or r.get("created")),
-            "first_year": _str(r.get("resource_first_year_of_data")),
-            "datastore_active": _flag(r.get("datastore_active")),
-            "url": _str(r.get("url")),
+            "first_year": _or_na(_str(r.get("resource_first_year_of_data"))),
+            "datastore_active": _flag_or_na(r.get("datastore_active")),
+            "url": _or_na(_str(r.get("url"))),
         })
     df = pd.DataFrame(rows, columns=RESOURCE_COLUMNS)
     df["size"] = df["size"].astype("Int64")
+    df["datastore_active"] = df["datastore_active"].astype("boolean")
     df["last_modified"] = pd.to_datetime(df["last_modified"])
     return df
 
@@ -250,13 +269,14 @@ class PortalDataset:
     What ``portal.dataset(name)`` returns.  (Named apart from :class:`helpers.data.DatasetInfo`,
     which describes a file bundled in ``data/``; this one describes a CKAN package.)
     ``print(info)`` or just ``info`` in a notebook shows a short Thai summary.
+    A field the package does not give is ``<NA>`` in ``.info`` and is named as missing in the summary.
 
     >>> from helpers.portal.snapshot import Snapshot
-    >>> info = PortalDataset(Snapshot().package("domestic-tourism-province"))
-    >>> info.name, info.simulated, len(info.resources)
-    ('domestic-tourism-province', True, 1)
-    >>> info.resources.loc[0, "format"]
-    'JSON'
+    >>> info = PortalDataset(Snapshot().package("rtddi"))
+    >>> info.name, len(info.resources), info.resources.loc[1, "format"]
+    ('rtddi', 4, 'XLSX')
+    >>> info.info["หน่วยงานเจ้าของข้อมูล"]   # the 2021 file names no organisation
+    <NA>
     """
 
     def __init__(self, package: dict, source: str = "live"):
@@ -275,24 +295,26 @@ class PortalDataset:
         p = self.raw
         unit = _str(gd_field(p, "update_frequency_unit", ""))
         interval = _str(gd_field(p, "update_frequency_interval", ""))
-        tags = p.get("tags") if isinstance(p.get("tags"), list) else []
+        tags = p.get("tags") if isinstance(p.get("tags"), list) else None
         values = {
-            "organization": _org_title(p),
-            "tags": ", ".join(t for t in (_str(t.get("name")) if isinstance(t, dict) else _str(t)
-                                          for t in tags) if t),
-            "update_frequency": (f"ทุก {interval} {unit}" if interval and unit else unit) or "",
+            "organization": _or_na(_org_title(p)),
+            "tags": pd.NA if tags is None else ", ".join(
+                t for t in (_str(t.get("name")) if isinstance(t, dict) else _str(t) for t in tags) if t),
+            "update_frequency": _or_na((f"ทุก {interval} {unit}" if interval and unit else unit) or ""),
             "num_resources": len(self.resources),
         }
         out = {}
         for label, key in INFO_LABELS:
-            value = values[key] if key in values else gd_field(p, key, "")
-            if key == "kit_simulated" and not value:
-                continue
-            if key in ("allow_harvest", "kit_simulated"):
+            value = values[key] if key in values else gd_field(p, key, None)
+            if key in values:
+                pass
+            elif value is None:
+                value = pd.NA  # the record does not give this field
+            elif key == "allow_harvest":
                 value = _BOOL_TH.get(str(value).lower(), str(value))
             elif key == "notes":
-                value = " ".join(str(value or "").split())
-            elif key != "num_resources":
+                value = " ".join(str(value).split())
+            else:
                 value = _text(value)
             out[label] = value
         return pd.Series(out, name=self.name, dtype="object")
@@ -300,19 +322,20 @@ class PortalDataset:
     def __repr__(self) -> str:
         i = self.info
         lines = [f"ชุดข้อมูล: {self.title}", f"ชื่อย่อ (name): {self.name}"]
-        for label in ("หน่วยงานเจ้าของข้อมูล", "ประเภทข้อมูล", "ความถี่ในการปรับปรุงข้อมูล",
-                      "ขอบเขตเชิงภูมิศาสตร์", "สัญญาอนุญาต (license)", "ปรับปรุงคำอธิบายล่าสุด"):
-            if i.get(label):
-                lines.append(f"{label}: {i[label]}")
-        flag = str(gd_field(self.raw, "kit_simulated", "")).lower()
-        if flag == "partial":
-            lines.append("หมายเหตุ: ชื่อย่อและหน่วยงานเป็นของจริง ส่วนรายละเอียดอื่นในสำเนานี้เป็นข้อมูลจำลอง")
-        elif flag == "true":
-            lines.append("หมายเหตุ: เป็นข้อมูลจำลองในสำเนาแคตตาล็อกของชุดเรียน")
+        missing = []
+        for label in SUMMARY_LABELS:
+            value = i.get(label)
+            if value is None or value is pd.NA:
+                missing.append(label)
+            elif value != "":
+                lines.append(f"{label}: {value}")
+        if missing:
+            lines.append(f"ไม่ได้ระบุในคำอธิบายชุดข้อมูลนี้ (missing): {', '.join(missing)}")
         lines.append(f"ไฟล์ข้อมูล (resources) {len(self.resources)} ไฟล์:")
         for n, r in enumerate(self.resources.itertuples(), start=1):
-            extra = " มี DataStore" if r.datastore_active else ""
-            lines.append(f"  {n}. [{r.format}] {r.name}{extra}")
+            extra = " มี DataStore" if pd.notna(r.datastore_active) and bool(r.datastore_active) else ""
+            fmt = r.format if isinstance(r.format, str) else "ไม่ระบุรูปแบบ"
+            lines.append(f"  {n}. [{fmt}] {r.name if isinstance(r.name, str) else ''}{extra}")
         lines.append("ดูรายละเอียดทั้งหมดที่ .info และตารางไฟล์ที่ .resources")
         return "\n".join(lines)
 
