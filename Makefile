@@ -1,69 +1,79 @@
-# Two commands for everyone: `make lab` opens the kit, `make test` checks all of it.
-# Both create .venv on first use and reinstall only when requirements.lock or pyproject.toml change.
+# Thin aliases of kit.py, the one entry point (Windows has no make: use `py kit.py lab` there).
+# kit.py creates .venv on first use and reinstalls only when a lock or pyproject.toml changes.
 
-VENV    := .venv
-BIN     := $(VENV)/bin
-STAMP   := $(VENV)/.installed
-TESTENV := KIT_OFFLINE=1 PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 MPLBACKEND=Agg
-JOBS    ?= 2
-# Jupyter refuses to run as root (containers, some lab PCs) unless told it is deliberate.
-ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+# The first Python 3.11-3.15 on PATH (scripts/find_python.sh explains in Thai when there is none).
+KIT := PY=$$(sh scripts/find_python.sh) || exit 1; "$$PY" kit.py
+BIN := .venv/bin
+DIR ?= wheelhouse
 
-.PHONY: lab test test-fast test-browser bench lock data sync doctor clean-venv help
+.PHONY: help lab live test test-fast test-browser doctor install wheelhouse lock-check bench lock data sync clean-venv
 
 help:
-	@echo "make lab        เปิด JupyterLab ที่โน้ตบุ๊กต้อนรับ (open JupyterLab on the welcome notebook)"
-	@echo "make test       ทดสอบทุกอย่าง: unit tests, doctests, nbval (run every test)"
-	@echo "make test-browser  ทดสอบในเบราว์เซอร์จริง (headless Chromium)"
-	@echo "make bench      วัดเวลาและหน่วยความจำ (benchmarks)"
-	@echo "make lock       สร้าง requirements.lock ใหม่จาก pyproject.toml"
-	@echo "make doctor     ตรวจความพร้อมของเครื่อง (environment check)"
+	@echo "make lab          เปิด JupyterLab ที่โน้ตบุ๊กต้อนรับ (= python kit.py lab)"
+	@echo "make live         เหมือน make lab แต่เรียกข้อมูลจริงจาก data.go.th (= python kit.py lab --live)"
+	@echo "make test         ทดสอบทุกอย่าง: unit tests, doctests, nbval (= python kit.py test)"
+	@echo "make test-browser ทดสอบในเบราว์เซอร์จริง (headless Chromium)"
+	@echo "make doctor       ตรวจความพร้อมของเครื่อง (environment check)"
+	@echo "make wheelhouse DIR=wheels  ดาวน์โหลด wheel ทุกไฟล์สำหรับห้องเรียนที่อินเทอร์เน็ตช้า"
+	@echo "make lock-check   ตรวจว่าไฟล์ล็อกติดตั้งได้บน Windows, macOS, Linux ทุกรุ่นของ Python (ต้องใช้อินเทอร์เน็ต)"
+	@echo "make lock         สร้าง requirements.lock และ requirements-test.lock ใหม่จาก pyproject.toml"
 
-$(STAMP): requirements.lock pyproject.toml
-	@PY=$$(sh scripts/find_python.sh) || exit 1; \
-	  if [ ! -x $(BIN)/python ]; then echo "สร้าง .venv ด้วย $$PY ..."; $$PY -m venv $(VENV) || exit 1; fi
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	@touch $(STAMP)
+lab:
+	@$(KIT) lab
 
-lab: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab $(ROOTFLAG) 00_welcome.ipynb
+live:
+	@$(KIT) lab --live
 
-test: $(STAMP)
-	$(TESTENV) $(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+test:
+	@$(KIT) test
 
-test-fast: $(STAMP)
-	$(TESTENV) $(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests helpers
+test-fast:
+	@$(KIT) test tests helpers
 
-test-browser: $(STAMP)
-	$(TESTENV) $(BIN)/python -m pytest -p no:xdist tests/browser -m browser --browser-setup
+test-browser:
+	@$(KIT) test-browser
 
-bench: $(STAMP)
-	$(TESTENV) $(BIN)/python bench/notebooks.py
-	$(TESTENV) $(BIN)/python bench/clean.py
-	$(TESTENV) $(BIN)/python bench/portal.py
+doctor:
+	@$(KIT) doctor
 
-# Re-create the lock (needs the network to PyPI).  The lock is universal: valid on Linux, macOS
-# and Windows for Python 3.11 and newer.
+install:
+	@$(KIT) install
+
+wheelhouse:
+	@$(KIT) wheelhouse $(DIR)
+
+lock-check:
+	@$(KIT) install
+	$(BIN)/python scripts/check_lock_platforms.py
+
+bench:
+	@$(KIT) install
+	KIT_OFFLINE=1 PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 MPLBACKEND=Agg $(BIN)/python bench/notebooks.py
+	KIT_OFFLINE=1 PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 MPLBACKEND=Agg $(BIN)/python bench/clean.py
+	KIT_OFFLINE=1 PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 MPLBACKEND=Agg $(BIN)/python bench/portal.py
+
+# Re-create both locks (needs the package registry).  They are universal: valid on Linux, macOS
+# and Windows for every supported Python.  The test lock is compiled with the runtime lock as
+# constraints, so the two agree on every shared package (tests/test_environment_files.py checks).
+UV := /tmp/kit-lock-venv/bin/uv
 lock:
 	python3 -m venv /tmp/kit-lock-venv && /tmp/kit-lock-venv/bin/pip install --quiet uv
-	/tmp/kit-lock-venv/bin/uv pip compile pyproject.toml --extra test --universal \
-	  --python-version 3.11 --no-header -o requirements.lock
+	$(UV) pip compile pyproject.toml --universal --python-version 3.11 --no-header -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra test --universal --python-version 3.11 --no-header \
+	  -c requirements.lock -o requirements-test.lock
 
 # Rebuild the bundled data in order: practice files, the catalogue snapshot, checkpoints (cleaned
 # with helpers.clean), then datapackage.json with fresh sha256 hashes.  Every step is deterministic.
-data: $(STAMP)
+data:
+	@$(KIT) install
 	$(BIN)/python scripts/make_practice_data.py
 	$(BIN)/python scripts/make_catalog_snapshot.py
 	$(BIN)/python scripts/make_checkpoints.py
 	$(BIN)/python scripts/update_datapackage.py
 
-sync: $(STAMP)
+sync:
+	@$(KIT) install
 	$(BIN)/python scripts/sync_notebooks.py
 
-doctor: $(STAMP)
-	$(BIN)/python -m helpers.doctor
-
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf .venv

@@ -1,128 +1,134 @@
-"""The pip lock, the conda environment and Binder's copy must agree on every version."""
+"""The two locks, pyproject.toml and the conda environment must agree (checked offline).
+
+* ``requirements.lock``: what learners install (the notebooks and helpers need it all).
+* ``requirements-test.lock``: the runtime lock plus the test extra, compiled with the runtime lock
+  as constraints, so every package the two share has the same pin.
+* ``environment.yml``: conda gives Python and pip only; pip installs the lock (no conda-forge pins).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import importlib.metadata
+import tomllib
 
 import pytest
 import yaml
-from packaging.markers import Marker
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
+from helpers import launch, lockfile
 from helpers.paths import repo_root
 
 ROOT = repo_root()
-# conda-forge names that differ from the PyPI names in the lock
-CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
+RUNTIME = lockfile.read(ROOT / "requirements.lock")
+TEST = lockfile.read(ROOT / "requirements-test.lock")
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+TARGETS = [(python, platform) for python in launch.TARGET_PYTHONS for platform in launch.TARGET_PLATFORMS]
+#: What repo2docker's Python 3.12 base environment (Binder) holds, from its
+#: repo2docker/buildpacks/conda/environment.py-3.12-linux-64.lock: our pip install must upgrade both.
+REPO2DOCKER_BASE = {"jupyterlab": "4.4.9", "notebook": "7.4.7"}
 
 
-def parse_lock(path: Path, python: str) -> dict[str, str]:
-    """Return {name: version} of the lock lines that apply to ``python`` (e.g. '3.12.0') on Linux."""
-    env = {
-        "python_full_version": python,
-        "python_version": ".".join(python.split(".")[:2]),
-        "sys_platform": "linux",
-        "platform_system": "Linux",
-        "os_name": "posix",
-        "implementation_name": "cpython",
-        "platform_python_implementation": "CPython",
-        "platform_machine": "x86_64",
-    }
-    pins: dict[str, str] = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        req = Requirement(line)
+def _direct(extra: str | None = None) -> list[Requirement]:
+    deps = PROJECT["project"]["dependencies"] if extra is None else PROJECT["project"]["optional-dependencies"][extra]
+    return [Requirement(d) for d in deps]
+
+
+@pytest.mark.parametrize("python, platform", TARGETS)
+def test_runtime_lock_satisfies_pyproject_on_every_target(python, platform):
+    env = lockfile.environment(f"{python}.0", **launch.TARGET_PLATFORMS[platform])
+    pins = lockfile.pins(RUNTIME, env)
+    for req in _direct():
         if req.marker is not None and not req.marker.evaluate(env):
             continue
-        (spec,) = req.specifier
-        assert spec.operator == "==", f"lock line is not an exact pin: {raw}"
-        pins[req.name.lower()] = spec.version
-    return pins
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{req.name} is not in requirements.lock for cp{python} {platform}"
+        assert pins[name] in req.specifier, f"requirements.lock has {name}=={pins[name]}, pyproject wants {req}"
 
 
-def parse_environment(path: Path) -> tuple[str, dict[str, str]]:
-    """Return (python version, {package: version}) from a conda environment file."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert doc["channels"] == ["conda-forge"]
-    python = None
-    pins: dict[str, str] = {}
-    for dep in doc["dependencies"]:
-        if isinstance(dep, dict):
-            for line in dep["pip"]:
-                req = Requirement(line)
-                (spec,) = req.specifier
-                pins[req.name.lower()] = spec.version
-            continue
-        name, _, version = dep.partition("=")
-        if name == "python":
-            python = version
-        elif name != "pip":
-            assert version, f"conda dependency without a version: {dep}"
-            pins[CONDA_TO_PYPI.get(name, name).lower()] = version
-    return python, pins
+@pytest.mark.parametrize("python, platform", TARGETS)
+def test_test_lock_adds_the_test_extra_and_agrees_with_the_runtime_lock(python, platform):
+    env = lockfile.environment(f"{python}.0", **launch.TARGET_PLATFORMS[platform])
+    runtime, test = lockfile.pins(RUNTIME, env), lockfile.pins(TEST, env)
+    differ = {name: (version, test.get(name)) for name, version in runtime.items() if test.get(name) != version}
+    assert not differ, f"the locks disagree (runtime, test); run make lock: {differ}"
+    for req in _direct("test"):
+        name = canonicalize_name(req.name)
+        assert name in test and test[name] in req.specifier, f"{req} is not pinned in requirements-test.lock"
 
 
-def test_binder_environment_is_identical_to_root():
-    root = (ROOT / "environment.yml").read_bytes()
-    binder = (ROOT / "binder" / "environment.yml").read_bytes()
-    assert root == binder, "binder/environment.yml differs from environment.yml: copy the root file"
+def test_learners_do_not_install_the_test_tools():
+    runtime = {pin.name for pin in RUNTIME}
+    test_only = {canonicalize_name(r.name) for r in _direct("test")} - {canonicalize_name(r.name) for r in _direct()}
+    leaked = test_only & runtime - {"nbclient", "nbformat"}  # JupyterLab itself needs these two
+    assert not leaked, f"test tools in requirements.lock: {sorted(leaked)}"
+    for name in ("playwright", "pytest", "nbval", "hypothesis", "ruff"):
+        assert name not in runtime
 
 
-@pytest.mark.parametrize("env_file", ["environment.yml", "binder/environment.yml"])
-def test_environment_versions_match_lock(env_file):
-    python, pins = parse_environment(ROOT / env_file)
-    assert python == "3.12"
-    lock = parse_lock(ROOT / "requirements.lock", "3.12.0")
-    wrong = {name: (ver, lock.get(name)) for name, ver in pins.items() if lock.get(name) != ver}
-    assert not wrong, f"{env_file} disagrees with requirements.lock (env, lock): {wrong}"
+def test_runtime_has_the_excel_reader_and_a_notebook_that_accepts_the_locked_jupyterlab():
+    pins = lockfile.pins(RUNTIME, lockfile.environment("3.12.0"))
+    assert "python-calamine" in pins
+    # notebook's own requirement on jupyterlab (installed from the lock in the test environment)
+    installed = importlib.metadata.version("notebook")
+    assert installed == pins["notebook"], "install the test lock first: python kit.py test"
+    wants = [Requirement(r) for r in importlib.metadata.requires("notebook") if r.startswith("jupyterlab")]
+    (jupyterlab,) = [r for r in wants if canonicalize_name(r.name) == "jupyterlab" and r.marker is None]
+    assert pins["jupyterlab"] in jupyterlab.specifier, f"notebook {installed} wants {jupyterlab}"
+    for name, base in REPO2DOCKER_BASE.items():
+        assert Version(pins[name]) > Version(base), f"Binder's {name} {base} would stay: pin a newer {name}"
 
 
-def test_environment_lists_every_direct_dependency():
-    import tomllib
-
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    direct = project["dependencies"] + project["optional-dependencies"]["test"]
-    names = {Requirement(d).name.lower() for d in direct}
-    _, pins = parse_environment(ROOT / "environment.yml")
-    assert names <= set(pins), f"missing from environment.yml: {sorted(names - set(pins))}"
-
-
-def test_lock_pins_every_direct_dependency_and_satisfies_pyproject():
-    import tomllib
-
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    for python in ("3.11.7", "3.12.0"):
-        lock = parse_lock(ROOT / "requirements.lock", python)
-        for dep in project["dependencies"] + project["optional-dependencies"]["test"]:
-            req = Requirement(dep)
-            assert req.name.lower() in lock, f"{req.name} is not in requirements.lock"
-            assert lock[req.name.lower()] in req.specifier, (
-                f"requirements.lock has {req.name}=={lock[req.name.lower()]}, pyproject wants {req.specifier}"
-            )
+def test_numpy_has_a_pin_for_every_supported_python():
+    versions = {python: lockfile.pins(RUNTIME, lockfile.environment(f"{python}.0"))["numpy"]
+                for python in launch.TARGET_PYTHONS}
+    assert Version(versions["3.15"]) >= Version("2.5"), "numpy 2.4 has no wheel for Python 3.15"
+    assert versions["3.11"] == versions["3.14"], "the notebooks' tested numpy stays where it has wheels"
 
 
 def test_matplotlib_pin_can_shape_thai():
-    lock = parse_lock(ROOT / "requirements.lock", "3.11.7")
-    major, minor = (int(x) for x in lock["matplotlib"].split(".")[:2])
+    major, minor = (int(x) for x in lockfile.pins(RUNTIME, lockfile.environment("3.11.7"))["matplotlib"].split(".")[:2])
     assert (major, minor) >= (3, 11), "matplotlib >= 3.11 is needed to shape Thai text"
 
 
-def test_parse_lock_detects_a_disagreement(tmp_path):
-    """The comparison really fails when a version differs (guards against a vacuous test)."""
-    env = (ROOT / "environment.yml").read_text(encoding="utf-8").replace("pandas=", "pandas=0.0.0#")
-    bad = tmp_path / "environment.yml"
-    bad.write_text(env.replace("pandas=0.0.0#", "pandas=0.0.0\n  # was "), encoding="utf-8")
-    _, pins = parse_environment(bad)
-    lock = parse_lock(ROOT / "requirements.lock", "3.12.0")
-    assert pins["pandas"] != lock["pandas"]
+def test_build_backend_understands_the_spdx_license():
+    (requires,) = PROJECT["build-system"]["requires"]
+    req = Requirement(requires)
+    assert req.name == "setuptools" and Version("76.9") not in req.specifier and Version("77") in req.specifier
+    assert PROJECT["project"]["license"] == "MIT"
 
 
-def test_binder_postbuild_and_apt():
-    post = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8").splitlines()
-    code = [line for line in post if line.strip() and not line.startswith("#")]
-    assert code[0] == "set -e"
-    assert "pip install --no-deps -e ." in code
-    apt = (ROOT / "binder" / "apt.txt").read_text(encoding="utf-8")
-    assert "fonts-thai-tlwg" in apt.split()
+def test_conda_environment_installs_exactly_the_lock():
+    doc = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    assert doc["channels"] == ["conda-forge"]
+    *conda, pip = doc["dependencies"]
+    assert conda[0].startswith("python=") and conda[1:] == ["pip"], "conda provides only Python and pip"
+    assert conda[0].split("=", 1)[1] in launch.TARGET_PYTHONS
+    assert pip == {"pip": ["-r requirements.lock", "-e ."]}
+    assert (ROOT / "requirements.lock").is_file()
+
+
+def test_agreement_check_can_fail():
+    """A runtime pin changed in a copy of the test lock is caught (guards against a vacuous test)."""
+    text = (ROOT / "requirements-test.lock").read_text(encoding="utf-8").replace("pandas==", "pandas==0.0.0.dev0+")
+    changed = lockfile.pins(lockfile.parse(text), lockfile.environment("3.12.0"))
+    assert changed["pandas"] != lockfile.pins(RUNTIME, lockfile.environment("3.12.0"))["pandas"]
+
+
+def test_doctests_of_the_lock_platform_check_pass():
+    import doctest
+
+    from _scripts import load_script
+
+    result = doctest.testmod(load_script("check_lock_platforms"), optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 3 and result.failed == 0
+
+
+def test_citation_matches_the_package():
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    assert str(citation["version"]) == PROJECT["project"]["version"]
+    assert citation["license"] == PROJECT["project"]["license"]
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{PROJECT['project']['version']}]" in changelog and "## [Unreleased]" in changelog
