@@ -10,14 +10,15 @@
 """
 
 from .dates import be_to_ce, ce_to_be, find_date_th, parse_date_th
-from .encoding import detect_encoding, read_csv_th, read_excel_th
+from .encoding import ENCODING_NAMES, ReplacedBytesWarning, detect_encoding, read_csv_th, read_excel_th
+from .files import FileProblem
 from .numbers import to_arabic_digits, to_number
 from .provinces import normalize_province, province_code, province_code_table, province_table
 from .report import unparsed
 from .text import clean_text, sort_key_th, sort_th
 
 __all__ = [
-    "read_csv_th", "detect_encoding", "read_excel_th",
+    "read_csv_th", "detect_encoding", "read_excel_th", "FileProblem", "ReplacedBytesWarning", "ENCODING_NAMES",
     "to_arabic_digits", "to_number",
     "parse_date_th", "find_date_th", "be_to_ce", "ce_to_be",
     "normalize_province", "province_code", "province_table", "province_code_table",
