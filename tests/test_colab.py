@@ -191,9 +191,7 @@ def test_colab_packages_that_satisfy_the_kit_are_left_alone():
     assert not left_alone & set(PLANNED)
     # Colab's own Jupyter and widget stack stays, even where the kit's range says otherwise
     assert not set(PLANNED) & colab.COLAB_PROVIDES
-    assert COLAB["ipywidgets"] not in _declared()["ipywidgets"].specifier, (
-        "ipywidgets 7.7.1 is kept on purpose"
-    )
+    assert COLAB["ipywidgets"] in _declared()["ipywidgets"].specifier, "the kit accepts Colab's ipywidgets 7.7.1"
     assert "ipywidgets" not in PLANNED and "notebook" not in PLANNED and "jupyterlab" not in PLANNED
 
 
