@@ -73,3 +73,32 @@ def test_clean_text_keeps_each_non_text_value_as_it_was():
     out = clean.clean_text(s)
     assert [type(v) for v in out[:3]] == [bool, int, float]
     assert out.iloc[3] is None and np.isnan(out.iloc[4]) and out.iloc[5] == "a"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pythainlp's normalize turns ๅ into า only after it has joined ํ + า into ำ: one call left "อํา"
+    ("อํๅ", "อำ"), ("อํๅ%", "อำ%"), ("ภจํๅ", "ภจำ"),
+    # a doubled ๅ: the first round keeps "าๅ", the second makes it "าา" and removes the repeat
+    ("าๅๅ์บ", "า์บ"),
+])
+def test_clean_text_reaches_a_fixed_point_in_one_call(text, expected):
+    from pythainlp.util import normalize
+    once = clean.clean_text(text)
+    assert once == expected and clean.clean_text(once) == once
+    assert normalize(text) != expected   # pythainlp alone needs a second call for these
+
+
+def test_clean_text_categorical_gives_the_object_answer():
+    cat = pd.Series([" เเมว ", None, "ก ำ", " เเมว ", " "], dtype="category", index=[4, 3, 2, 1, 0], name="c")
+    obj = cat.astype(object)
+    for blank_to_na in (False, True):
+        out = clean.clean_text(cat, blank_to_na=blank_to_na)
+        pd.testing.assert_series_equal(out, clean.clean_text(obj, blank_to_na=blank_to_na))
+    assert clean.clean_text(cat).tolist()[0] == "แมว" and clean.clean_text(cat).dtype == object
+
+
+def test_sort_functions_on_categorical():
+    cat = pd.Series(["เลย", None, "กระบี่", "ตาก"], dtype="category", index=[10, 11, 12, 13], name="จ")
+    pd.testing.assert_series_equal(clean.sort_key_th(cat), clean.sort_key_th(cat.astype(object)))
+    out = clean.sort_th(cat)
+    assert out.index.tolist() == [12, 13, 10, 11] and out.dtype == cat.dtype   # rows of the input

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["is_missing", "as_series", "factorize", "map_distinct", "ZERO_WIDTH", "SPACE_LIKE",
-           "MISSING_WORDS", "is_missing_word"]
+__all__ = ["MISSING_WORDS", "SPACE_LIKE", "ZERO_WIDTH", "as_series", "factorize", "is_blank", "is_missing",
+           "is_missing_word", "map_distinct"]
 
 # Zero-width characters and the soft hyphen: invisible, never meaningful in Thai data.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -37,6 +37,18 @@ def is_missing_word(text: str) -> bool:
     return str(text).strip().casefold() in MISSING_WORDS
 
 
+_INVISIBLE_OR_SPACE = str.maketrans({c: None for c in ZERO_WIDTH + SPACE_LIKE})
+
+
+def is_blank(value) -> bool:
+    """True for text that shows nothing: only spaces, tabs, newlines and invisible characters.
+
+    >>> [is_blank(v) for v in ("", "  ", "\u200b", "\u00a0\t", "-", None, 0)]
+    [True, True, True, True, False, False, False]
+    """
+    return isinstance(value, str) and not value.translate(_INVISIBLE_OR_SPACE).strip()
+
+
 def is_missing(x) -> bool:
     """True for None, NaN, NaT and pd.NA (a scalar test that never raises).
 
@@ -52,19 +64,34 @@ def is_missing(x) -> bool:
 def as_series(values) -> tuple[pd.Series, bool]:
     """Return ``(series, was_scalar)``; lists/arrays/Index become a Series, scalars a 1-row Series.
 
+    A categorical Series (or ``pd.Categorical``/``CategoricalIndex``) comes back as the same values
+    with ``object`` dtype (``.astype(object)``): every cleaning function then gives a categorical
+    column exactly the answer it gives the same column as text, with the same index and name.
+    ข้อมูลชนิด category จะถูกแปลงเป็น object ก่อน ผลจึงเหมือนส่งคอลัมน์ข้อความธรรมดาเข้าไป
+
     >>> s, scalar = as_series("๑๒")
     >>> scalar, s.tolist()
     (True, ['๑๒'])
+    >>> s, _ = as_series(pd.Series(["ก", None, "ก"], dtype="category", name="c"))
+    >>> s.dtype, s.name, s.tolist()
+    (dtype('O'), 'c', ['ก', nan, 'ก'])
     """
-    if isinstance(values, pd.Series):
-        return values, False
     if isinstance(values, pd.DataFrame):
         raise TypeError("รับได้เฉพาะค่าเดี่ยวหรือคอลัมน์เดียว (Series) ไม่รับทั้งตาราง (DataFrame)")
+    if isinstance(values, pd.Series):
+        return _decategorize(values), False
     if isinstance(values, (str, bytes, _dt.date, _dt.datetime, np.datetime64)) or np.ndim(values) == 0:
         return pd.Series([values], dtype=object), True
-    if isinstance(values, (pd.Index, np.ndarray, list, tuple)) or isinstance(values, Iterable):
-        return pd.Series(list(values) if not isinstance(values, (pd.Index, np.ndarray)) else values), False
-    return pd.Series([values], dtype=object), True
+    if isinstance(values, (pd.Index, np.ndarray, pd.Categorical)):
+        return _decategorize(pd.Series(values)), False
+    if isinstance(values, Iterable):
+        return pd.Series(list(values)), False
+    return pd.Series([values], dtype=object), True  # pragma: no cover - np.ndim() == 0 catches these
+
+
+def _decategorize(s: pd.Series) -> pd.Series:
+    """A categorical Series as ``object`` (same index and name); any other Series unchanged."""
+    return s.astype(object) if isinstance(s.dtype, pd.CategoricalDtype) else s
 
 
 def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -87,7 +114,7 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         from pandas._libs import hashtable  # private API: guarded, with the public fallback below
 
         uniques, codes = hashtable.PyObjectHashTable(1024).factorize(values, na_sentinel=-1)
-    except Exception:  # pragma: no cover - depends on the pandas version
+    except Exception:  # noqa: BLE001  # pragma: no cover - depends on the pandas version
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
 

@@ -5,20 +5,22 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from ._common import as_series
+from ._common import as_series, is_blank
 
-__all__ = ["unparsed"]
+__all__ = ["problem_report", "unparsed"]
 
 
 def unparsed(raw, parsed, counts: bool = False) -> pd.Series:
     """Distinct raw values (not missing, not blank) whose cleaned value is missing, most frequent first.
 
-    ค่าเดิมที่ไม่ซ้ำกัน (ไม่นับค่าว่างและช่องว่างล้วน) ที่แปลงแล้วกลายเป็น NaN/NaT เรียงจากพบบ่อยที่สุด
+    ค่าเดิมที่ไม่ซ้ำกัน (ไม่นับค่าว่าง ช่องว่างล้วน และอักขระล่องหนล้วน) ที่แปลงแล้วกลายเป็น NaN/NaT เรียงจากพบบ่อยที่สุด
     ``raw`` กับ ``parsed`` ต้องมีจำนวนแถวเท่ากัน (ผลจากฟังก์ชันใน ``helpers.clean``) ถ้า ``counts=True``
     ได้ Series ที่ index เป็นค่าเดิมและค่าคือจำนวนแถว (เหมือน ``value_counts``)
     หมายเหตุ: คำที่แปลว่า "ไม่มีข้อมูล" เช่น ``-`` หรือ ``ไม่ทราบ`` จะอยู่ในรายการด้วย เพราะกลายเป็นค่าว่างเช่นกัน
+    อยากรู้เหตุผลของแต่ละค่า ให้ใช้ ``report=True`` ของฟังก์ชันนั้น เช่น ``to_number(raw, report=True)``
 
     >>> raw = pd.Series(["1,200", "สองร้อย", "-", None, "สองร้อย", " "])
     >>> from helpers.clean import to_number
@@ -34,7 +36,7 @@ def unparsed(raw, parsed, counts: bool = False) -> pd.Series:
     rv = r.to_numpy(dtype=object)
     lost = p.isna().to_numpy() & ~r.isna().to_numpy()
     values = pd.Series(rv[lost], dtype=object)
-    blank = values.map(lambda v: isinstance(v, str) and v.strip() == "").to_numpy(dtype=bool)
+    blank = values.map(is_blank).to_numpy(dtype=bool)
     values = values[~blank]
     vc = values.value_counts(sort=True, dropna=True)  # stable: ties keep first appearance
     if counts:
@@ -42,3 +44,38 @@ def unparsed(raw, parsed, counts: bool = False) -> pd.Series:
         vc.index.name = r.name
         return vc
     return pd.Series(vc.index.to_numpy(dtype=object), name=r.name, dtype=object)
+
+
+def problem_report(uniques, codes, problems, messages: dict) -> pd.DataFrame:
+    """Table ``value, count, problem`` of the distinct values that have a problem, most frequent first.
+
+    ตารางรายงานของ ``report=True``: หนึ่งแถวต่อค่าเดิมที่ไม่ซ้ำกันซึ่งมีปัญหา พร้อมจำนวนแถวและเหตุผลภาษาไทย
+    ``uniques``/``codes`` มาจาก ``_common.factorize`` (code -1 = ค่าว่าง), ``problems`` คือรหัสปัญหาของแต่ละค่า
+    ในลำดับเดียวกับ ``uniques`` (``None`` = ไม่มีปัญหา) และ ``messages`` แปลงรหัสเป็นข้อความ
+    ค่าที่พบบ่อยอยู่ก่อน ถ้าเท่ากันเรียงตามลำดับที่พบในข้อมูล
+
+    >>> rep = problem_report(["1", "x", "-"], np.array([0, 1, 1, 2, -1]), [None, "bad", "gone"],
+    ...                      {"bad": "อ่านไม่ออก", "gone": "ไม่มีข้อมูล"})
+    >>> rep.values.tolist()
+    [['x', 2, 'อ่านไม่ออก'], ['-', 1, 'ไม่มีข้อมูล']]
+    """
+    problems = _object_array(problems)
+    codes = np.asarray(codes, dtype=np.intp)
+    counts = np.bincount(codes[codes >= 0], minlength=len(problems))
+    flagged = np.flatnonzero(pd.notna(problems) & (counts > 0))
+    rep = pd.DataFrame({
+        "value": pd.Series(_object_array(uniques)[flagged], dtype=object),
+        "count": pd.Series(counts[flagged], dtype="int64"),
+        "problem": pd.Series([messages[p] for p in problems[flagged]], dtype=object),
+    })
+    order = np.argsort(-rep["count"].to_numpy(), kind="stable")   # ties keep first appearance
+    return rep.iloc[order].reset_index(drop=True)
+
+
+def _object_array(values) -> np.ndarray:
+    """A 1-D object array even when the values are tuples or lists (np.asarray would nest them)."""
+    values = list(values)
+    out = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):  # one by one: slice assignment would broadcast a tuple
+        out[i] = v
+    return out

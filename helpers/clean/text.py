@@ -13,7 +13,7 @@ from pythainlp.util import collate, normalize
 
 from ._common import SPACE_LIKE, ZERO_WIDTH, as_series, map_distinct
 
-__all__ = ["clean_text", "sort_th", "sort_key_th"]
+__all__ = ["clean_text", "sort_key_th", "sort_th"]
 
 _INVISIBLE = str.maketrans({**{c: None for c in ZERO_WIDTH}, **{c: " " for c in SPACE_LIKE}})
 # A space before ำ (sara am) is a PDF-extraction garble ("ก ำแพงเพชร"); pythainlp's normalize
@@ -21,10 +21,28 @@ _INVISIBLE = str.maketrans({**{c: None for c in ZERO_WIDTH}, **{c: " " for c in 
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e])")
 
 
-def _clean_one(v: str) -> str:
-    t = " ".join(v.translate(_INVISIBLE).split())
+# pythainlp's normalize applies its rules once, in a fixed order, and one rule can make text that
+# an earlier rule would have changed: "อํๅ" → "อํา" (ๅ → า comes after ํา → ำ), which a second call
+# turns into "อำ".  Repeating the steps until nothing changes makes clean_text idempotent.  Each
+# round removes or reorders marks, so it settles in two or three rounds; the cap is a safety net.
+_MAX_ROUNDS = 8
+
+
+def _clean_step(t: str) -> str:
+    t = " ".join(t.translate(_INVISIBLE).split())
     t = _SPACE_BEFORE_MARK.sub("", t)
     return normalize(t).strip()
+
+
+def _clean_one(v: str) -> str:
+    """The scalar core of ``clean_text`` (also used by ``provinces``): the steps, to a fixed point."""
+    t = _clean_step(v)
+    for _ in range(_MAX_ROUNDS):
+        again = _clean_step(t)
+        if again == t:
+            break
+        t = again
+    return t
 
 
 def clean_text(s, blank_to_na: bool = False):
@@ -34,11 +52,13 @@ def clean_text(s, blank_to_na: bool = False):
     ยุบช่องว่างซ้ำ (รวมแท็บและขึ้นบรรทัดใหม่) ให้เหลือหนึ่งช่อง, ตัดช่องว่างหัวท้าย, ลบช่องว่างหน้า ``ำ``
     และแก้ตัวสะกดซ้ำด้วย ``pythainlp.util.normalize`` (เช่น ``เเ`` → ``แ``, วรรณยุกต์ซ้ำ)
     ค่าที่ไม่ใช่ข้อความคืนค่าเดิม ``blank_to_na=True`` เปลี่ยนข้อความว่างเป็น NaN
+    ทำซ้ำกี่ครั้งก็ได้ผลเท่าเดิม (``clean_text(clean_text(x)) == clean_text(x)``) และคอลัมน์ชนิด category
+    ได้ผลเหมือนคอลัมน์ข้อความ (ชนิด object)
 
     >>> clean_text("  เเมว\\u200b  ดำ\\u00a0 ")
     'แมว ดำ'
-    >>> clean_text("ก ำแพงเพชร")
-    'กำแพงเพชร'
+    >>> clean_text("ก ำแพงเพชร"), clean_text("อํๅ")
+    ('กำแพงเพชร', 'อำ')
     >>> clean_text(pd.Series([" ", "น้้ำ", 5]), blank_to_na=True).tolist()
     [nan, 'น้ำ', 5]
     """
@@ -86,7 +106,7 @@ def sort_th(values, reverse: bool = False):
 
     เรียงคำภาษาไทยตามลำดับพจนานุกรม (``sorted()`` ธรรมดาจะวางคำที่ขึ้นต้นด้วย เ แ โ ใ ไ ผิดที่)
     รับ list/tuple ได้ list, รับ Series ได้ Series ที่เรียงแล้ว (index ติดไปกับค่า) ค่าว่าง/ค่าที่ไม่ใช่
-    ข้อความอยู่ท้ายสุด
+    ข้อความอยู่ท้ายสุด Series ที่ได้เป็นแถวเดิมของข้อมูลที่ส่งเข้ามา (ชนิดข้อมูลเดิม รวมถึง category)
 
     >>> sort_th(["ไก่", "กา", "เขา", "ขา"])
     ['กา', 'ไก่', 'ขา', 'เขา']
