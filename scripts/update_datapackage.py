@@ -810,10 +810,57 @@ def build(data: Path = DATA) -> dict:
     }
 
 
+README_START = "<!-- kit:real-data:start -->"
+README_END = "<!-- kit:real-data:end -->"
+
+
+def real_data_section(pkg: dict) -> str:
+    """The generated part of data/README.md: every real file with its provenance (from REAL_FILES)."""
+    lines = [README_START,
+             "<!-- สร้างโดย scripts/update_datapackage.py จาก scripts/real_data_meta.py: อย่าแก้ตรงนี้ -->", ""]
+    by_path = {r["path"]: r for r in pkg["resources"]}
+    for rel, meta in REAL_FILES.items():
+        res = by_path[rel]
+        lines.append(f"### `{rel[len('real/'):]}` (`{meta['name']}`)")
+        lines.append("")
+        lines.append(meta["title"] + (f" · {res['kit:rows']:,} แถว" if res.get("kit:rows") else ""))
+        lines.append("")
+        lines.append(f"- **หน่วยงาน:** {meta['publisher']}")
+        if meta.get("url"):
+            lines.append(f"- **ที่อยู่ต้นฉบับ:** <{meta['url']}>")
+        else:
+            lines.append("- **ที่อยู่ต้นฉบับ:** ไม่ได้บันทึกไว้")
+        if meta.get("origin"):
+            lines.append(f"- **คัดลอกจาก:** {meta['origin']}")
+        if meta.get("derived") or meta.get("derived_from"):
+            lines.append(f"- **การแปลง:** {meta.get('derived') or 'สร้างจาก data/' + meta['derived_from']}")
+        lines.append(f"- **สัญญาอนุญาต:** {'; '.join(lic['title'] for lic in meta['licenses'])}")
+        lines.append(f"- **ตรวจเทียบกับไฟล์ของหน่วยงานแล้วหรือยัง:** {meta['fidelity']}")
+        if meta.get("person_level"):
+            lines.append("- **ข้อมูลรายบุคคล:** ไม่มีชื่อ เลขประจำตัว หรือที่อยู่ (มีการทดสอบ)")
+        if meta["quirks"]:
+            lines.append(f"- **ปัญหาที่ได้ฝึก:** {'; '.join(meta['quirks'])}")
+        lines.append("")
+    lines.append(README_END)
+    return "\n".join(lines)
+
+
+def update_readme(pkg: dict, readme: Path) -> str:
+    """Return data/README.md with its generated real-data section replaced (the rest is hand-written)."""
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text:
+        raise ValueError(f"{readme} has no {README_START} marker")
+    head, rest = text.split(README_START, 1)
+    tail = rest.split(README_END, 1)[1]
+    return head + real_data_section(pkg) + tail
+
+
 def main(argv=None) -> int:
     pkg = build(DATA)
     text = json.dumps(pkg, ensure_ascii=False, indent=2) + "\n"
     (DATA / "datapackage.json").write_text(text, encoding="utf-8")
+    readme = DATA / "README.md"
+    readme.write_text(update_readme(pkg, readme), encoding="utf-8")
     print(f"data/datapackage.json: {len(pkg['resources'])} resources")
     return 0
 
