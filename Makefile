@@ -6,7 +6,7 @@ KIT := PY=$$(sh scripts/find_python.sh) || exit 1; "$$PY" kit.py
 BIN := .venv/bin
 DIR ?= wheelhouse
 
-.PHONY: help lab live test test-fast test-browser doctor install wheelhouse lock-check bench lock data sync clean-venv
+.PHONY: help lab live test test-fast test-browser test-hub doctor install wheelhouse lock-check bench lock data sync clean-venv
 
 help:
 	@echo "make lab          เปิด JupyterLab ที่โน้ตบุ๊กต้อนรับ (= python kit.py lab)"
@@ -32,6 +32,12 @@ test-fast:
 
 test-browser:
 	@$(KIT) test-browser
+
+# A real JupyterHub on 127.0.0.1 (hub venv, configurable-http-proxy from npm, git daemon):
+# needs the package registries and about 1.1 GB, so it is not part of `make test`.
+test-hub:
+	@$(KIT) install --test
+	KIT_OFFLINE=1 PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 MPLBACKEND=Agg $(BIN)/python -m pytest -p no:xdist -p no:nbval tests/hub -m hub --hub-setup
 
 doctor:
 	@$(KIT) doctor
@@ -62,10 +68,15 @@ lock:
 	$(UV) pip compile pyproject.toml --extra test --universal --python-version 3.11 --no-header \
 	  -c requirements.lock -o requirements-test.lock
 
-# Rebuild the bundled data in order: practice files, the catalogue snapshot, checkpoints (cleaned
-# with helpers.clean), then datapackage.json with fresh sha256 hashes.  Every step is deterministic.
+# Rebuild the bundled data in order (maintainers): the real files from the shared folder
+# (SHARED=../shared; their sha256 is checked), the province codes (needs pycountry), the
+# practice files, checkpoints (cleaned with helpers.recipes), then datapackage.json and the
+# generated part of data/README.md.  Every step is deterministic.
+SHARED ?= ../shared
 data:
 	@$(KIT) install
+	$(BIN)/python scripts/make_real_data.py --shared $(SHARED)
+	$(BIN)/python -m pip install --quiet pycountry && $(BIN)/python scripts/make_province_codes.py
 	$(BIN)/python scripts/make_practice_data.py
 	$(BIN)/python scripts/make_catalog_snapshot.py
 	$(BIN)/python scripts/make_checkpoints.py

@@ -2,7 +2,7 @@
 
 A learner's browser draws JupyterLab with the fonts of the learner's machine; a Windows lab PC or a
 phone without a Thai font shows boxes in the file browser, the menus and the notebook text, and no
-font installed on the *server* (``fonts-thai-tlwg`` in ``binder/apt.txt``) can reach that browser.
+font installed on the *server* (such as Debian's ``fonts-thai-tlwg``) can reach that browser.
 JupyterLab 4 loads ``custom/custom.css`` from the Jupyter config folder when ``LabApp.custom_css``
 is on (``jupyterlab/labapp.py``: the ``/custom/...`` handler and the ``<link>`` in its page
 template).  This module writes that CSS: an ``@font-face`` for each Sarabun weight, limited with
