@@ -45,22 +45,6 @@ EXERCISES = {
         "options": {},
     },
     # --- 07 interactive -------------------------------------------------------------------------
-    "nb07-ex1": {
-        # The whole year instead of December.
-        "wrong": lambda ns: ns["tourism"].loc[ns["tourism"]["province"] == "เชียงใหม่", "thai_visitors"].sum(),
-        "options": {},
-    },
-    "nb07-ex2": {
-        # The region with the highest foreign income is a different one.
-        "wrong": lambda ns: ns["summarise"](ns["tourism"], "foreign_income_mb", by="region_6").iloc[0]["region_6"],
-        "options": {},
-    },
-    "nb07-ex3": {
-        # The five lowest instead of the five highest.
-        "wrong": lambda ns: ns["top_n"](ns["tourism"].groupby("province", as_index=False)["occupancy_pct"].mean(),
-                                        "occupancy_pct", 5, ascending=True, label="province").index.tolist(),
-        "options": {},
-    },
     # --- 08 Thai text ----------------------------------------------------------------------------
     "nb08-ex1": {
         # Counting every token, numbers and brackets included.
