@@ -6,13 +6,14 @@ KIT := PY=$$(sh scripts/find_python.sh) || exit 1; "$$PY" kit.py
 BIN := .venv/bin
 DIR ?= wheelhouse
 
-.PHONY: help lab live test test-fast test-browser test-hub doctor install wheelhouse lock-check bench lock data sync clean-venv
+.PHONY: help lab live test test-fast test-browser test-hub site doctor install wheelhouse lock-check bench lock data sync clean-venv
 
 help:
 	@echo "make lab          เปิด JupyterLab ที่โน้ตบุ๊กต้อนรับ (= python kit.py lab)"
 	@echo "make live         เหมือน make lab แต่เรียกข้อมูลจริงจาก data.go.th (= python kit.py lab --live)"
 	@echo "make test         ทดสอบทุกอย่าง: unit tests, doctests, nbval (= python kit.py test)"
 	@echo "make test-browser ทดสอบในเบราว์เซอร์จริง (headless Chromium)"
+	@echo "make site         สร้างเว็บไซต์ของชุดเรียนใน build/site (= python kit.py site)"
 	@echo "make doctor       ตรวจความพร้อมของเครื่อง (environment check)"
 	@echo "make wheelhouse DIR=wheels  ดาวน์โหลด wheel ทุกไฟล์สำหรับห้องเรียนที่อินเทอร์เน็ตช้า"
 	@echo "make lock-check   ตรวจว่าไฟล์ล็อกติดตั้งได้บน Windows, macOS, Linux ทุกรุ่นของ Python (ต้องใช้อินเทอร์เน็ต)"
@@ -38,6 +39,9 @@ test-browser:
 test-hub:
 	@$(KIT) install --test
 	KIT_OFFLINE=1 PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 MPLBACKEND=Agg $(BIN)/python -m pytest -p no:xdist -p no:nbval tests/hub -m hub --hub-setup
+
+site:
+	@$(KIT) site
 
 doctor:
 	@$(KIT) doctor

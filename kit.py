@@ -38,13 +38,14 @@ STAMP_NAME = ".kit-installed.json"
 OLDEST, NEWEST = (3, 11), (3, 15)
 #: What each command installs: the learner's lock, or the lock with the test tools.
 COMMAND_LOCK = {"lab": RUNTIME_LOCK, "doctor": RUNTIME_LOCK, "install": RUNTIME_LOCK,
-                "wheelhouse": RUNTIME_LOCK, "test": TEST_LOCK, "test-browser": TEST_LOCK}
+                "wheelhouse": RUNTIME_LOCK, "test": TEST_LOCK, "test-browser": TEST_LOCK, "site": TEST_LOCK}
 
 USAGE = """\
 วิธีใช้ / usage: python kit.py COMMAND   (Windows: py kit.py COMMAND)
   lab [--live] [--wheelhouse DIR]   เปิด JupyterLab ที่โน้ตบุ๊กต้อนรับ (open JupyterLab)
   test [PYTEST-ARGS]                ทดสอบทุกอย่าง (run every test)
-  test-browser                      ทดสอบในเบราว์เซอร์จริง (browser test)
+  test-browser                      ทดสอบในเบราว์เซอร์จริง: JupyterLab และเว็บไซต์ (browser tests)
+  site [--out DIR]                  สร้างเว็บไซต์ของชุดเรียนจากโน้ตบุ๊ก (build the course website)
   doctor                            ตรวจความพร้อมของเครื่อง (environment check)
   install [--test]                  ติดตั้งเท่านั้น (create .venv and install)
   wheelhouse DIR [--python X.Y] [--platform TAG] [--test]

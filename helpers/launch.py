@@ -240,23 +240,28 @@ def environment_for_tests(base: dict[str, str]) -> dict[str, str]:
 def pytest_command(args: list[str]) -> list[str]:
     """Return the pytest command of ``kit.py test`` (two workers, one file per worker).
 
+    The website test needs Chromium and runs with the browser tests (``browser_test_command``).
+
     >>> pytest_command([])[1:]
-    ['-m', 'pytest', '-n', '2', '--dist', 'loadfile']
+    ['-m', 'pytest', '-n', '2', '--dist', 'loadfile', '--ignore=tests/site']
     >>> pytest_command(["-n", "4", "tests/test_kit.py"])[3:]
     ['-n', '4', 'tests/test_kit.py']
     """
     chosen = any(a == "-n" or a.startswith("-n") and a[2:].isdigit() or a.startswith("--numprocesses") for a in args)
     workers = [] if chosen or "-p" in args and "no:xdist" in args else ["-n", TEST_JOBS, "--dist", "loadfile"]
-    return [sys.executable, "-m", "pytest", *workers, *args]
+    return [sys.executable, "-m", "pytest", *workers, "--ignore=tests/site", *args]
 
 
 def browser_test_command(args: list[str]) -> list[str]:
     """Return the pytest command of the real-browser test (``make test-browser``).
 
+    JupyterLab first (its set-up installs Debian's Chromium when missing), then the website.
+
     >>> browser_test_command([])[3:]
-    ['-p', 'no:xdist', 'tests/browser', '-m', 'browser', '--browser-setup']
+    ['-p', 'no:xdist', 'tests/browser', 'tests/site', '-m', 'browser or site', '--browser-setup']
     """
-    return [sys.executable, "-m", "pytest", "-p", "no:xdist", "tests/browser", "-m", "browser", "--browser-setup", *args]
+    return [sys.executable, "-m", "pytest", "-p", "no:xdist", "tests/browser", "tests/site", "-m", "browser or site",
+            "--browser-setup", *args]
 
 
 # --------------------------------------------------------------------------- wheelhouse
@@ -410,13 +415,14 @@ def main(argv: list[str] | None = None) -> int:
         "test": (pytest_command(args), environment_for_tests(dict(os.environ))),
         "test-browser": (browser_test_command(args), environment_for_tests(dict(os.environ))),
         "doctor": ([sys.executable, "-m", "helpers.doctor", *args], None),
+        "site": ([sys.executable, str(root / "scripts" / "build_site.py"), *args], None),
     }
     if command in programs:
         cmd, env = programs[command]
         return subprocess.run(cmd, check=False, cwd=root, env=env).returncode
     if command == "wheelhouse":
         return run_wheelhouse(args, root)
-    print("ใช้ได้: lab, test, test-browser, doctor, wheelhouse (ดู python kit.py --help)", file=sys.stderr)
+    print("ใช้ได้: lab, test, test-browser, site, doctor, wheelhouse (ดู python kit.py --help)", file=sys.stderr)
     return 2
 
 
