@@ -179,7 +179,8 @@ def test_test_command_runs_pytest_with_the_test_environment(recorded_run, monkey
     monkeypatch.setenv("KIT_OFFLINE", "0")
     assert launch.main(["test", "tests/test_kit.py"]) == 0
     cmd, kwargs = recorded_run[0]
-    assert cmd == [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadfile", "tests/test_kit.py"]
+    assert cmd == [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadfile", "--ignore=tests/site",
+                   "tests/test_kit.py"]
     assert {k: kwargs["env"][k] for k in launch.TEST_ENV} == launch.TEST_ENV
     assert kwargs["cwd"] == ROOT
     launch.main(["test-browser"])
