@@ -245,7 +245,7 @@ def pytest_command(args: list[str]) -> list[str]:
     >>> pytest_command([])[1:]
     ['-m', 'pytest', '-n', '2', '--dist', 'loadfile', '--ignore=tests/site']
     >>> pytest_command(["-n", "4", "tests/test_kit.py"])[3:]
-    ['-n', '4', '--ignore=tests/site', 'tests/test_kit.py']
+    ['--ignore=tests/site', '-n', '4', 'tests/test_kit.py']
     """
     chosen = any(a == "-n" or a.startswith("-n") and a[2:].isdigit() or a.startswith("--numprocesses") for a in args)
     workers = [] if chosen or "-p" in args and "no:xdist" in args else ["-n", TEST_JOBS, "--dist", "loadfile"]

@@ -185,7 +185,7 @@ def test_test_command_runs_pytest_with_the_test_environment(recorded_run, monkey
     assert kwargs["cwd"] == ROOT
     launch.main(["test-browser"])
     cmd, kwargs = recorded_run[1]
-    assert cmd[3:] == ["-p", "no:xdist", "tests/browser", "-m", "browser", "--browser-setup"]
+    assert cmd[3:] == ["-p", "no:xdist", "tests/browser", "tests/site", "-m", "browser or site", "--browser-setup"]
     assert kwargs["env"]["KIT_OFFLINE"] == "1"
     launch.main(["doctor"])
     assert recorded_run[2][0] == [sys.executable, "-m", "helpers.doctor"]
