@@ -28,6 +28,8 @@ __all__ = [
     "top_words",
     "plot_top_words",
     "tokenisation_examples",
+    "keyword_in_context",
+    "plot_top_words_split",
     "DEFAULT_CUSTOM_WORDS",
 ]
 
@@ -193,6 +195,51 @@ def plot_top_words(freq: pd.DataFrame, n: int = 15, *, title: str | None = None,
     return fig
 
 
+def plot_top_words_split(freq: pd.DataFrame, part: pd.DataFrame, n: int = 15, *, part_label: str, rest_label: str,
+                         title: str | None = None, source: str | None = None, ax=None):
+    """Draw the ``n`` most frequent words of ``freq`` as stacked bars: the share of ``part`` and the rest.
+
+    ``freq`` counts words over all texts and ``part`` over a subset of the same texts (both from
+    :func:`word_frequencies`), so a chart can show, for example, how much of each frequent word
+    comes from one or two publishers.  Most frequent word on top; returns the Figure.
+
+    กราฟแท่งซ้อนของคำที่พบบ่อย แยกส่วนที่มาจากข้อความกลุ่มหนึ่ง (``part``) ออกจากส่วนที่เหลือ
+
+    >>> allw = pd.DataFrame({"word": ["รหัส", "เดือน"], "count": [10, 4]})
+    >>> fig = plot_top_words_split(allw, pd.DataFrame({"word": ["รหัส"], "count": [9]}), part_label="ก",
+    ...                            rest_label="อื่น ๆ", title="ทดลอง")
+    >>> ax = fig.axes[0]
+    >>> [t.get_text() for t in ax.get_yticklabels()], [float(p.get_width()) for p in ax.patches]
+    (['เดือน', 'รหัส'], [0.0, 9.0, 4.0, 1.0])
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    from .viz import add_source, palette, thousands_axis
+
+    total = top_words(freq, n)
+    in_part = part.set_index("word")["count"].reindex(total.index).fillna(0)
+    if (in_part > total).any():
+        raise ValueError("part ต้องนับจากข้อความส่วนหนึ่งของข้อความชุดเดียวกับ freq (บางคำใน part มากกว่าในทั้งหมด)")
+    if ax is None:
+        _fig, ax = plt.subplots(figsize=(8, max(3.0, 0.32 * len(total) + 1.6)))
+    fig = ax.figure
+    order = total.index[::-1]  # largest at the top
+    first, second = palette(2)
+    ax.barh(list(order), in_part[order].to_numpy(), color=first, label=part_label)
+    ax.barh(list(order), (total - in_part)[order].to_numpy(), left=in_part[order].to_numpy(), color=second,
+            label=rest_label)
+    ax.set_xlabel("จำนวนครั้งที่พบ")
+    thousands_axis(ax, "x")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right", frameon=False)
+    if title:
+        ax.set_title(title)
+    if source:
+        add_source(fig, source)
+    return fig
+
+
 #: Words of the open-data world that the standard dictionary cuts into pieces.
 DEFAULT_CUSTOM_WORDS = ("ข้อมูลเปิด", "ชุดข้อมูล", "data.go.th", "PM2.5", "COVID-19", "โควิด-19", "โคโรนา",
                         "การกำกับดูแล")
@@ -227,3 +274,39 @@ def tokenisation_examples(custom_words: Iterable[str] = DEFAULT_CUSTOM_WORDS) ->
             "note": note,
         })
     return pd.DataFrame(rows)
+
+
+def keyword_in_context(texts: Iterable[str] | str, word: str, *, width: int = 2, limit: int | None = 10,
+                       custom_words: Iterable[str] | None = None) -> pd.DataFrame:
+    """Show each place where the tokeniser produced ``word``, with ``width`` tokens either side.
+
+    Identical contexts are counted once (column ``count``), most frequent first, so a word that the
+    tokeniser makes by mistake (for example "งานการ" cut out of "รายงานการ...") shows its source at
+    once.  Tokens are joined with " | " so that the cut points are visible; ``limit`` keeps the first
+    rows only (``None``: all).  Matching is on whole tokens, never on substrings.
+
+    ดูว่าคำหนึ่งมาจากข้อความตรงไหน (คำก่อนและคำหลัง) เพื่อตรวจว่าตัวตัดคำตัดถูกหรือไม่
+    คอลัมน์ ``count`` บอกว่าบริบทเดียวกันนี้พบกี่ครั้ง
+
+    >>> kwic = keyword_in_context(["กรอบการประเมินผลตัวชี้วัด", "รายงานทะเบียนวัดจังหวัดตรัง",
+    ...                            "รายงานทะเบียนวัดจังหวัดตรัง"], "วัด")
+    >>> kwic.to_dict("records")[0]
+    {'left': 'รายงาน | ทะเบียน', 'word': 'วัด', 'right': 'จังหวัด | ตรัง', 'count': 2}
+    >>> kwic["left"].tolist()
+    ['รายงาน | ทะเบียน', 'ตัว | ชี้']
+    >>> keyword_in_context(["กรอบการประเมินผลตัวชี้วัด"], "วัด", custom_words=["ตัวชี้วัด"]).empty
+    True
+    """
+    if isinstance(texts, str):
+        texts = [texts]
+    if width < 0:
+        raise ValueError("width ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป")
+    counts: Counter = Counter()
+    for text in texts:
+        tokens = tokenize(text, custom_words=custom_words)
+        for i, token in enumerate(tokens):
+            if token == word:
+                counts[(" | ".join(tokens[max(0, i - width):i]), token, " | ".join(tokens[i + 1:i + 1 + width]))] += 1
+    # Counter.most_common keeps first-seen order among equal counts, so the result is stable.
+    rows = [(*context, n) for context, n in counts.most_common(limit)]
+    return pd.DataFrame(rows, columns=["left", "word", "right", "count"]).astype({"count": "int64"})

@@ -50,7 +50,7 @@ REAL_FILES: dict[str, dict] = {
         quirks=["รูปแบบไฟล์ XSL (หมายถึง Excel) 1,423 ทรัพยากร", "รูปแบบไฟล์ว่าง 11 ทรัพยากร",
                 "ลิงก์ย่อ is.gd เป็นที่อยู่ไฟล์", "HTML entity (&nbsp; &rdquo;) ในคำอธิบาย",
                 "ชื่อชุดข้อมูลสงกรานต์ที่เป็นคำสั่ง SQL", "ชื่อบอก 'ปี 51-58' แต่คำอธิบายบอก '2551 - 2557'",
-                "ชื่อย่อ (slug) ที่เป็นตัวเลขล้วน เช่น 2559", "แท็กที่ถูกตัดกลางอักขระ"],
+                "ชื่อในลิงก์ (slug) ที่เป็นตัวเลขล้วน เช่น 2559", "แท็กที่ถูกตัดกลางอักขระ"],
     ),
     "real/catalog/package_search_covid-19-daily.json": dict(
         name="datagoth-package-search-covid",
@@ -73,7 +73,7 @@ REAL_FILES: dict[str, dict] = {
         source="catalog/datagoth_package_list_2025-06.json",
         source_sha256="6b8530c17f4baa213230582b0215d7a83ccc76f1ba4e36cf4b9299066bb0ecbe",
         title="รายชื่อชุดข้อมูลทั้งพอร์ทัล data.go.th 32,473 ชื่อ (package_list, มิ.ย. 2568)",
-        description="คำตอบจริงของ package_list: ชื่อย่อ (name) ของทุกชุดข้อมูลบนพอร์ทัลเมื่อ 22 มิ.ย. 2568",
+        description="คำตอบจริงของ package_list: ชื่อในลิงก์ (name) ของทุกชุดข้อมูลบนพอร์ทัลเมื่อ 22 มิ.ย. 2568",
         publisher="สำนักงานพัฒนารัฐบาลดิจิทัล (data.go.th)",
         url="https://data.go.th/api/3/action/package_list",
         origin=_origin("kunyakorngun/Thai-Open-Dataset-pipeline", "dags/package_batches.json",
@@ -102,7 +102,7 @@ REAL_FILES: dict[str, dict] = {
         source_sha256="995fc461f37ec04b10309a23e11b8727da63e2645bd7133ab3b7f4bdca20be57",
         title="รายชื่อชุดข้อมูลบน data.go.th รุ่นเก่า (ก่อนใช้ CKAN) 770 ชุด เก็บเมื่อ ส.ค. 2559",
         description="หมวดหมู่ ชื่อชุดข้อมูล และที่อยู่ (DatasetDetail.aspx?id=...) จากหน้ารายการชุดข้อมูลของพอร์ทัลรุ่นเก่า "
-                    "UUID เดิมยังอยู่ในชื่อย่อแบบ item_<uuid> ของพอร์ทัลปัจจุบัน",
+                    "UUID เดิมยังอยู่ในชื่อในลิงก์แบบ item_<uuid> ของพอร์ทัลปัจจุบัน",
         publisher="สำนักงานพัฒนารัฐบาลดิจิทัล (data.go.th รุ่นเก่า)",
         url="https://data.go.th/Datasets.aspx",
         origin=_origin("heytitle/data.go.th-auditing", "data.csv", "3e335ab51f4d7f57116c543a5af03f892b157847"),
@@ -158,12 +158,12 @@ REAL_FILES: dict[str, dict] = {
         name="niems-newyear-2551-cp874",
         source=None,
         derived_from="real/injuries/niems_newyear_2551_sample.csv",
-        title="ผู้บาดเจ็บช่วงปีใหม่ 2551 (ตัวอย่าง 100 ราย) ที่ชุดเรียนแปลงเป็นรหัสอักขระ cp874",
+        title="ผู้บาดเจ็บช่วงปีใหม่ 2551 (ตัวอย่าง 100 ราย) ที่ชุดเรียนแปลงเป็นการเข้ารหัสอักขระ cp874",
         description="ไฟล์เดียวกับ niems-newyear-2551 ทุกตัวอักษร แต่ชุดเรียนเข้ารหัสอักขระ (encoding) ใหม่เป็น cp874 "
                     "(TIS-620 ของ Windows) ด้วย scripts/make_real_data.py เพราะหาไฟล์ cp874 ของจริงไม่ได้ "
                     "แต่โค้ดสาธารณะแสดงว่าไฟล์ต้นฉบับของ rtddi และกรมทางหลวงเป็น TIS-620 "
                     "ไม่ใช่ข้อมูลจำลอง เนื้อหาเป็นของจริง เปลี่ยนเฉพาะวิธีเก็บตัวอักษร",
-        publisher="สถาบันการแพทย์ฉุกเฉินแห่งชาติ (สพฉ.); ชุดเรียนแปลงรหัสอักขระ",
+        publisher="สถาบันการแพทย์ฉุกเฉินแห่งชาติ (สพฉ.); ชุดเรียนแปลงการเข้ารหัสอักขระ",
         url="https://data.go.th/dataset/item_7d61f508-d2e1-4f0c-8408-dfde29f111f5",
         licenses=[PORTAL_CC],
         person_level=True,
@@ -320,7 +320,9 @@ REAL_FILES: dict[str, dict] = {
         url="https://www.mots.go.th/news/category/411",
         origin=_origin("icetrm/dads5001-travel", "raw_data.csv", "e58f86e5854113329ecfc1436536d438d8fad974"),
         licenses=[NOT_STATED],
-        quirks=["พิมพ์ใหม่โดยบุคคล อาจมีพิมพ์ผิด: ตรวจกับไฟล์ Excel", "เดือนเป็นชื่อเต็มภาษาไทย"],
+        quirks=["พิมพ์ใหม่โดยบุคคล อาจมีพิมพ์ผิด: ตรวจกับไฟล์ Excel",
+                "ผู้เยี่ยมเยือนชาวไทยเดือน ม.ค. 2563 ซ้ำกับ ก.พ. 2563 ทุกจังหวัด (ไฟล์ Excel ของกระทรวงให้ 19,901,703 คน-ครั้ง "
+                "ไม่ใช่ 14,168,996): ค่าอื่นของปี 2563 ตรงกับไฟล์ Excel", "เดือนเป็นชื่อเต็มภาษาไทย"],
     ),
     # ---- population -----------------------------------------------------------------------
     "real/population/dopa_population_by_province_1966-2021.csv": dict(
@@ -338,6 +340,7 @@ REAL_FILES: dict[str, dict] = {
         licenses=[NOT_STATED],
         quirks=["จำนวนจังหวัดเพิ่มจาก 71 เป็น 77", "พระนครและธนบุรีแยกกันจนถึง 2513",
                 "กรุงเทพฯ เปลี่ยนชื่อในปี 2535", "ชื่ออังกฤษสะกดหลายแบบ", "ไม่มีปี 2015-2016",
+                "ไม่มีแถวของอุบลราชธานีในปี 2011 (พ.ศ. 2554) ผลรวมทั้งประเทศของปีนั้นจึงขาดไปราว 1.8 ล้านคน",
                 "ไฟล์ระดับประเทศปี 1990 บันทึกปีเป็น 1988"],
     ),
     # ---- COVID-19 -------------------------------------------------------------------------

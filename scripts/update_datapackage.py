@@ -491,6 +491,8 @@ REAL_CHECKPOINT_META = {
         source_file="real/pm25/air4thai_stations.json", recipe="helpers.recipes.clean_air4thai_stations"),
     "checkpoints/mots_tourism_province_monthly_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ผู้เยี่ยมเยือนและรายได้รายจังหวัด รายเดือน 2563-2565 พร้อมรหัสจังหวัด",
+        caution="ข้อควรระวัง: ผู้เยี่ยมเยือนชาวไทยเดือน ม.ค. 2563 ยังซ้ำกับ ก.พ. ทุกจังหวัดตามตารางต้นทาง "
+                "(ใช้ mots-tourism-2563-clean ซึ่งทำจากไฟล์ Excel ของกระทรวงสำหรับปี 2563)",
         source_file="real/tourism/mots_province_monthly_2563-2565.csv",
         recipe="helpers.recipes.clean_mots_province_monthly"),
     "checkpoints/mots_tourism_2563_clean.csv": dict(
@@ -505,7 +507,7 @@ for _path, _m in REAL_CHECKPOINT_META.items():
     META[_path] = dict(
         title=_m["title"],
         description=f"ผลของการทำความสะอาดไฟล์จริง {_m['source_file']} ด้วยฟังก์ชัน {_m['recipe']} ตัวเลขเป็นของจริง "
-                    "ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า",
+                    "ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า" + (" " + _m["caution"] if "caution" in _m else ""),
         simulated=False, generated_by=KIT_CHECKPOINT, derived_from=_m["source_file"], recipe=_m["recipe"],
         confidence="real figures, cleaned by the kit's recipe (see kit:recipe)",
         licenses=[{"name": "see-source", "title": "ตามสัญญาอนุญาตของไฟล์ต้นทาง (ดู kit:derived_from)"}],

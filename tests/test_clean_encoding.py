@@ -331,7 +331,7 @@ def test_undetectable_bytes_refuse_and_the_hint_works(tmp_path):
     noise = bytes((i * 151 + 7) % 128 + 128 for i in range(6000))        # high bytes, no language
     path = tmp_path / "noise.csv"
     path.write_bytes(b"a,b\n1," + noise + b"\n")
-    with pytest.raises(ValueError, match="ตรวจรหัสอักขระ"):
+    with pytest.raises(ValueError, match="ตรวจการเข้ารหัสอักขระ"):
         clean.detect_encoding(path)
     with pytest.raises(FileProblem) as err:
         clean.read_csv_th(path)

@@ -24,10 +24,6 @@ KEYS = [key for nb in PART for key in ck.exercise_keys(nb)]
 
 #: A plausible mistake for each exercise (what a learner might really type), checked to fail.
 PLAUSIBLE_MISTAKES = {
-    "nb02-ex1": 13,
-    "nb02-ex2": 42.7,
-    "nb02-ex3": 12,
-    "nb02-ex4": ["InternalAmount", "InternalIncome"],
     "nb03-ex1": 77,
     "nb03-ex2": 0,
     "nb03-ex3": [],

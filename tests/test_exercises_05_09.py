@@ -22,28 +22,6 @@ PART = ["nb05", "nb06", "nb07", "nb08", "nb09"]
 EXERCISES = {
     # --- 05 analyse -----------------------------------------------------------------------------
     # --- 06 visualise ---------------------------------------------------------------------------
-    "nb06-ex1": {
-        # The year with the most crashes, not deaths.
-        "wrong": lambda ns: ns["road"].loc[ns["road"]["crashes"].idxmax(), "festival_year_be"],
-        "options": {},
-    },
-    "nb06-ex2": {
-        # "Under 25" includes children.
-        "wrong": lambda ns: (ns["injuries"]["อายุ"] < 25).sum(),
-        "options": {},
-    },
-    "nb06-ex3": {
-        # Median instead of mean.
-        "wrong": lambda ns: ns["pm"].pivot_table(index="region_6", columns="month", values="pm25",
-                                                 aggfunc="median").round(1),
-        "options": {"check_index": True},
-    },
-    "nb06-ex4": {
-        # A proportion, not a percentage.
-        "wrong": lambda ns: (ns["provinces"].set_index("province_code")["population_31dec2562"]
-                             / ns["provinces"]["population_31dec2562"].sum()).round(2),
-        "options": {},
-    },
     # --- 07 interactive -------------------------------------------------------------------------
     # --- 08 Thai text ----------------------------------------------------------------------------
     "nb08-ex1": {

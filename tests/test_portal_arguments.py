@@ -29,7 +29,7 @@ BAD_CALLS = {
     "search(rows=-1)": (lambda p: p.search("อุบัติเหตุ", rows=-1), ValueErr, "จำนวนเต็มตั้งแต่ 0 ขึ้นไป"),
     "search(fmt=['CSV'])": (lambda p: p.search("อุบัติเหตุ", fmt=["CSV"]), TypeErr, "รูปแบบไฟล์ (fmt)"),
     "search(organization=5)": (lambda p: p.search(organization=5), TypeErr, "หน่วยงาน (organization)"),
-    "dataset(None)": (lambda p: p.dataset(None), TypeErr, "ชื่อย่อ (name) ของชุดข้อมูล เป็นข้อความ (str)"),
+    "dataset(None)": (lambda p: p.dataset(None), TypeErr, "ชื่อในลิงก์ (name) ของชุดข้อมูล เป็นข้อความ (str)"),
     "dataset('')": (lambda p: p.dataset(""), ValueErr, "ข้อความที่ไม่ว่าง"),
     "dataset(123)": (lambda p: p.dataset(123), TypeErr, "ชนิดข้อมูล int"),
     "datastore(5)": (lambda p: p.datastore(resource_id=5, limit=-1), TypeErr, "รหัสทรัพยากร (resource_id)"),
@@ -130,7 +130,7 @@ def test_odd_field_values_are_parsed_or_unknown(ckan, live):
     assert ds.resources["datastore_active"].tolist() == [True] + [False] * (len(ODD_SIZES) - 1)
     assert ds.info["หน่วยงานเจ้าของข้อมูล"] == "pcd" and ds.info["คำสำคัญ (tags)"] == "ฝุ่น, PM2.5"
     assert ds.info["จำนวนไฟล์ข้อมูล"] == len(ODD_SIZES)
-    assert "  2. [CSV] " in repr(ds) and "ชื่อย่อ (name): odd-package" in repr(ds)
+    assert "  2. [CSV] " in repr(ds) and "ชื่อในลิงก์ (name): odd-package" in repr(ds)
 
 
 def test_odd_search_results(ckan, live):

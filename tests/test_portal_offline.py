@@ -216,7 +216,7 @@ def test_dataset_covid_has_dga_fields():
     assert isinstance(ds.info, pd.Series) and ds.source == "snapshot"
     assert ds.info["ประเภทข้อมูล"] == "ข้อมูลระเบียน"
     assert ds.info["ความถี่ในการปรับปรุงข้อมูล"] == "ทุก 1 วัน"
-    assert ds.info["ขอบเขตเชิงภูมิศาสตร์"] == "ประเทศ"
+    assert ds.info["ขอบเขตเชิงพื้นที่"] == "ประเทศ"
     assert ds.info["สัญญาอนุญาต (license)"] == "Creative Commons Attributions"
     assert list(ds.resources.columns) == ["id", "name", "format", "size", "last_modified",
                                           "first_year", "datastore_active", "url"]

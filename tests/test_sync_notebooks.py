@@ -20,7 +20,7 @@ from _scripts import load_script
 ROOT = repo_root()
 SCRIPT = ROOT / "scripts" / "sync_notebooks.py"
 SETUP_SOURCE = (
-    "# เตรียมชุดเรียน: ฟอนต์ไทยสำหรับกราฟและค่าตั้งต้นต่าง ๆ\n"
+    "# เตรียมชุดเรียน: ฟอนต์ไทยสำหรับกราฟและค่าเริ่มต้นต่าง ๆ\n"
     "try:\n"
     "    import helpers\n"
     "except ModuleNotFoundError:\n"

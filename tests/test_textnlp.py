@@ -70,7 +70,7 @@ def test_top_words_and_chart():
     assert textnlp.top_words(f, 2).to_dict() == {"ข้อมูล": 5, "จังหวัด": 3}
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=r"Glyph \d+ .* missing from font")
-        fig = textnlp.plot_top_words(f, 2, title="คำที่พบบ่อย", source="สำเนาแคตตาล็อก")
+        fig = textnlp.plot_top_words(f, 2, title="คำที่พบบ่อย", source="สำเนาแค็ตตาล็อก")
         fig.canvas.draw()
     try:
         ax = fig.axes[0]
@@ -89,3 +89,47 @@ def test_tokenisation_examples_show_mistakes_and_fixes():
     assert "ตากลม" in ambiguous["newmm"].split(" | "), "the ambiguity is still there"
     for _, row in ex.iterrows():
         assert row["newmm"].replace(" | ", "") == row["text"]
+
+
+def test_keyword_in_context_finds_whole_tokens_and_counts_contexts():
+    texts = ["รายงานการจัดซื้อจัดจ้างของหน่วยงานภาครัฐ"] * 3 + ["กรอบการประเมินผลตัวชี้วัด", "ฐานข้อมูลวัด"]
+    kwic = textnlp.keyword_in_context(texts, "งานการ", width=1)
+    assert kwic.to_dict("records") == [{"left": "ราย", "word": "งานการ", "right": "จัดซื้อจัดจ้าง", "count": 3}]
+    # "วัด" inside another token (none here) is not matched; each context is its own row
+    temple = textnlp.keyword_in_context(texts, "วัด", width=2)
+    assert temple["count"].sum() == sum(textnlp.tokenize(t).count("วัด") for t in texts)
+    assert set(temple["right"]) == {""}, "the word ends both texts"
+    assert textnlp.keyword_in_context(texts, "วัด", custom_words=["ตัวชี้วัด"])["count"].sum() == 1
+    assert textnlp.keyword_in_context(texts, "งานการ", width=0)["left"].tolist() == [""]
+    assert len(textnlp.keyword_in_context(texts * 2, "วัด", limit=1)) == 1
+
+
+def test_keyword_in_context_empty_and_bad_width():
+    empty = textnlp.keyword_in_context(["", "ข้อมูลเปิด"], "แมว")
+    assert empty.empty and list(empty.columns) == ["left", "word", "right", "count"]
+    with pytest.raises(ValueError, match="width"):
+        textnlp.keyword_in_context("ข้อมูล", "ข้อมูล", width=-1)
+
+
+def test_plot_top_words_split_stacks_part_and_rest():
+    helpers.setup()
+    freq = pd.DataFrame({"word": ["รหัส", "ข้อมูล", "เดือน"], "count": [10, 6, 4]})
+    part = pd.DataFrame({"word": ["รหัส", "ข้อมูล", "อื่น"], "count": [9, 2, 1]})
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=r"Glyph \d+ .* missing from font")
+        fig = textnlp.plot_top_words_split(freq, part, 2, part_label="สองหน่วยงาน", rest_label="หน่วยงานอื่น",
+                                           title="ทดลอง", source="ทดสอบ")
+        fig.canvas.draw()
+    try:
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["ข้อมูล", "รหัส"]
+        widths = [float(p.get_width()) for p in ax.patches]
+        assert widths == [2.0, 9.0, 4.0, 1.0], "part first, then the rest, each row adding up to its total"
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["สองหน่วยงาน", "หน่วยงานอื่น"]
+        assert any(t.get_text() == "ที่มา: ทดสอบ" for t in ax.texts), "the source is credited under the chart"
+    finally:
+        plt.close(fig)
+    with pytest.raises(ValueError, match="part"):
+        textnlp.plot_top_words_split(freq, pd.DataFrame({"word": ["รหัส"], "count": [11]}), part_label="ก",
+                                     rest_label="ข")
+    plt.close("all")

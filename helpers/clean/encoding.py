@@ -1,8 +1,8 @@
 """Open Thai CSV and Excel files: detect the encoding (UTF-8, UTF-8 with BOM, UTF-16, cp874/TIS-620).
 
-เปิดไฟล์ CSV ภาษาไทยโดยตรวจรหัสอักขระ (encoding) ให้เอง และเปิดไฟล์ Excel ที่มีแถวชื่อเรื่อง
+เปิดไฟล์ CSV ภาษาไทยโดยตรวจการเข้ารหัสอักขระ (encoding) ให้เอง และเปิดไฟล์ Excel ที่มีแถวชื่อเรื่อง
 หัวตารางสองชั้น และหมายเหตุท้ายตาราง ให้กลายเป็นตารางเรียบร้อยที่มีชื่อคอลัมน์เดียวต่อคอลัมน์
-รหัสอักขระตรวจจากตัวอย่างไบต์ไม่กี่ MB (ต้นไฟล์ กลางไฟล์ และท้ายไฟล์) แล้วให้ pandas อ่านไฟล์ทีละส่วน
+การเข้ารหัสอักขระตรวจจากตัวอย่างไบต์ไม่กี่ MB (ต้นไฟล์ กลางไฟล์ และท้ายไฟล์) แล้วให้ pandas อ่านไฟล์ทีละส่วน
 จึงไม่ต้องโหลดทั้งไฟล์เข้าหน่วยความจำ ไฟล์ที่ไม่ใช่ตาราง (หน้าเว็บ, JSON, ไฟล์ว่าง, ไฟล์เสียหาย)
 ได้รับคำอธิบายภาษาไทยจาก :mod:`helpers.clean.files`
 """
@@ -151,7 +151,7 @@ def _source_for_detect(path) -> files.TableSource:
 def detect_encoding(path) -> str:
     """Return the encoding of a text file: ``'utf-8'``, ``'utf-8-sig'``, ``'cp874'``, ``'utf-16'`` …
 
-    ตรวจรหัสอักขระของไฟล์จากตัวอย่างไบต์ไม่เกินราว 3 MB (ต้นไฟล์ 1 MB และช่วงสั้น ๆ กระจายตลอดไฟล์
+    ตรวจการเข้ารหัสอักขระของไฟล์จากตัวอย่างไบต์ไม่เกินราว 3 MB (ต้นไฟล์ 1 MB และช่วงสั้น ๆ กระจายตลอดไฟล์
     จนถึงท้ายไฟล์) ไม่อ่านทั้งไฟล์ ตรวจ BOM, UTF-16 ที่ไม่มี BOM (ไบต์ NUL สลับตำแหน่ง) และ UTF-8 ก่อน
     (ตรวจได้แน่นอนและเร็ว) ถ้าไม่ใช่ให้ charset-normalizer เดาจากสถิติของไบต์ ถ้าได้ TIS-620 หรือ
     ISO-8859-11 จะตอบ ``cp874`` เพราะ cp874 ของ Python อ่านได้ครอบคลุมกว่า รับได้ทั้งที่อยู่ไฟล์
@@ -167,7 +167,7 @@ def detect_encoding(path) -> str:
     try:
         return _guess(_source_for_detect(path).sample_blocks()).encoding
     except _Undetectable:
-        raise ValueError("ตรวจรหัสอักขระ (encoding) ของไฟล์ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับรหัสอักขระที่รู้จัก "
+        raise ValueError("ตรวจการเข้ารหัสอักขระ (encoding) ของไฟล์ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับการเข้ารหัสอักขระที่รู้จัก "
                          "ตรวจว่าเป็นไฟล์ข้อความจริงหรือไม่") from None
 
 
@@ -274,12 +274,12 @@ def _replaced_message(name: str, encoding: str, replaced: int) -> str:
 def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwargs):
     """Read a CSV whose encoding may be UTF-8, UTF-8 with BOM, UTF-16 or cp874/TIS-620; print which one.
 
-    อ่านไฟล์ CSV ภาษาไทย ตรวจรหัสอักขระ (encoding) ให้เอง แล้วพิมพ์หนึ่งบรรทัดบอกว่าใช้รหัสอะไร
+    อ่านไฟล์ CSV ภาษาไทย ตรวจการเข้ารหัสอักขระ (encoding) ให้เอง แล้วพิมพ์หนึ่งบรรทัดบอกว่าใช้รหัสอะไร
     (ปิดได้ด้วย ``verbose=False``) อาร์กิวเมนต์อื่นส่งต่อให้ ``pandas.read_csv`` ทั้งหมด
     ถ้ากำหนด ``encoding=`` เองจะใช้ค่านั้นโดยไม่ตรวจ
 
-    - ตรวจรหัสอักขระจากตัวอย่างไม่กี่ MB แล้วให้ pandas อ่านทั้งไฟล์ทีละส่วน (ไฟล์ใหญ่ก็ใช้หน่วยความจำพอ ๆ กับ pandas)
-    - ``chunksize=`` หรือ ``iterator=True``: คืนตัวอ่านของ pandas (``TextFileReader``) ที่ใช้รหัสอักขระที่ตรวจได้
+    - ตรวจการเข้ารหัสอักขระจากตัวอย่างไม่กี่ MB แล้วให้ pandas อ่านทั้งไฟล์ทีละส่วน (ไฟล์ใหญ่ก็ใช้หน่วยความจำพอ ๆ กับ pandas)
+    - ``chunksize=`` หรือ ``iterator=True``: คืนตัวอ่านของ pandas (``TextFileReader``) ที่ใช้การเข้ารหัสอักขระที่ตรวจได้
     - อ่าน ``.csv.gz`` และ ``.zip`` ได้ (ZIP ที่มีหลายไฟล์ ให้เลือกด้วย ``member="ชื่อไฟล์.csv"``)
     - ไบต์เสียไม่กี่จุดถูกแทนด้วย ``�`` และแจ้งจำนวนด้วยคำเตือน :class:`ReplacedBytesWarning`
     - ถ้าไฟล์เป็นหน้าเว็บ (HTML), JSON, ไฟล์ว่าง หรือไฟล์ที่ดาวน์โหลดมาไม่ครบ จะแจ้งข้อผิดพลาด
@@ -287,7 +287,7 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
 
     >>> from helpers import paths
     >>> df = read_csv_th(paths.data_dir() / "provinces.csv", dtype={"province_code": str})
-    อ่านไฟล์ provinces.csv ด้วยรหัสอักขระ (encoding) utf-8 — UTF-8 (มาตรฐานปัจจุบัน)
+    อ่านไฟล์ provinces.csv ด้วยการเข้ารหัสอักขระ (encoding) utf-8 — UTF-8 (มาตรฐานปัจจุบัน)
     >>> df.loc[0, "name_th"]
     'กรุงเทพมหานคร'
     >>> with read_csv_th(paths.data_dir() / "provinces.csv", chunksize=50, verbose=False) as reader:
@@ -304,8 +304,8 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
             guess = _guess(src.sample_blocks())
         except _Undetectable:
             raise FileProblem("encoding", (
-                f"ตรวจรหัสอักขระ (encoding) ของไฟล์ {src.name} ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับรหัสอักขระที่รู้จัก "
-                "ถ้ารู้รหัสอักขระของไฟล์ ให้กำหนดเอง หรืออ่านโดยแทนไบต์ที่อ่านไม่ได้ด้วย � : "
+                f"ตรวจการเข้ารหัสอักขระ (encoding) ของไฟล์ {src.name} ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับการเข้ารหัสอักขระที่รู้จัก "
+                "ถ้ารู้การเข้ารหัสอักขระของไฟล์ ให้กำหนดเอง หรืออ่านโดยแทนไบต์ที่อ่านไม่ได้ด้วย � : "
                 f"clean.read_csv_th({src.path_text!r}, encoding=\"utf-8\", encoding_errors=\"replace\")")) from None
     encoding = guess.encoding
     name = src.name
@@ -316,7 +316,7 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
         extra = {"compression": src.compression} if isinstance(source, Path) else {}
         reader = pd.read_csv(source, encoding=encoding, **extra, **kwargs)
         if verbose:
-            print(f"อ่านไฟล์ {name} ด้วยรหัสอักขระ (encoding) {encoding} — {_how(encoding, bool(given))}")
+            print(f"อ่านไฟล์ {name} ด้วยการเข้ารหัสอักขระ (encoding) {encoding} — {_how(encoding, bool(given))}")
         if guess.bad:
             warnings.warn(f"ตัวอย่างจากไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {guess.bad:,} จุด "
                           "ตัวอ่านจะแทนแต่ละจุดด้วยเครื่องหมาย �", ReplacedBytesWarning, stacklevel=2)
@@ -342,13 +342,13 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
         if given:
             hint = f"ลองไม่กำหนด encoding= เพื่อให้ชุดเรียนตรวจให้: clean.read_csv_th({src.path_text!r})"
         else:
-            hint = ("ไฟล์อาจใช้รหัสอักขระหลายแบบปนกัน ถ้ายังต้องการอ่าน ให้แทนไบต์ที่อ่านไม่ได้ด้วย � ทั้งหมด: "
+            hint = ("ไฟล์อาจใช้การเข้ารหัสอักขระหลายแบบปนกัน ถ้ายังต้องการอ่าน ให้แทนไบต์ที่อ่านไม่ได้ด้วย � ทั้งหมด: "
                     f"clean.read_csv_th({src.path_text!r}, encoding={encoding!r}, encoding_errors=\"replace\")")
         raise FileProblem("encoding", (
             f"ไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {replaced:,} จุด มากเกินกว่าจะเป็นไบต์เสียไม่กี่จุด "
-            f"แสดงว่ารหัสอักขระ (encoding) {encoding} ไม่ตรงกับไฟล์ {hint}"))
+            f"แสดงว่าการเข้ารหัสอักขระ (encoding) {encoding} ไม่ตรงกับไฟล์ {hint}"))
     if verbose:
-        print(f"อ่านไฟล์ {name} ด้วยรหัสอักขระ (encoding) {encoding} — {_how(encoding, bool(given))}")
+        print(f"อ่านไฟล์ {name} ด้วยการเข้ารหัสอักขระ (encoding) {encoding} — {_how(encoding, bool(given))}")
     if replaced:
         warnings.warn(_replaced_message(name, encoding, replaced), ReplacedBytesWarning, stacklevel=2)
     return df

@@ -36,9 +36,9 @@ def shown(value) -> str:
 def type_error(func: str, label: str, expected: str, value, example: str) -> errors.PortalArgumentTypeError:
     """The Thai error for an argument of the wrong type (returned, not raised).
 
-    >>> err = type_error("dataset", "ชื่อย่อ (name) ของชุดข้อมูล", "ข้อความ (str)", None, 'portal.dataset("x")')
+    >>> err = type_error("dataset", "ชื่อในลิงก์ (name) ของชุดข้อมูล", "ข้อความ (str)", None, 'portal.dataset("x")')
     >>> print(err)
-    dataset() ต้องการชื่อย่อ (name) ของชุดข้อมูล เป็นข้อความ (str) แต่ได้รับ None
+    dataset() ต้องการชื่อในลิงก์ (name) ของชุดข้อมูล เป็นข้อความ (str) แต่ได้รับ None
     ซึ่งเป็นชนิดข้อมูล NoneType ตัวอย่าง: portal.dataset("x")
     """
     hint = ""
@@ -60,10 +60,10 @@ def text(func: str, label: str, value, example: str, *, optional: bool = False,
 
     >>> text("search", "คำค้น (query)", "ฝุ่น", "...")
     'ฝุ่น'
-    >>> text("dataset", "ชื่อย่อ (name)", "  ", 'portal.dataset("covid-19-daily")', empty_ok=False)
+    >>> text("dataset", "ชื่อในลิงก์ (name)", "  ", 'portal.dataset("covid-19-daily")', empty_ok=False)
     Traceback (most recent call last):
     ...
-    helpers.portal.errors.PortalArgumentValueError: dataset() ต้องการชื่อย่อ (name) เป็นข้อความที่ไม่ว่าง
+    helpers.portal.errors.PortalArgumentValueError: dataset() ต้องการชื่อในลิงก์ (name) เป็นข้อความที่ไม่ว่าง
     แต่ได้รับ '  ' ตัวอย่าง: portal.dataset("covid-19-daily")
     """
     if value is None and optional:

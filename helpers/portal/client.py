@@ -1,7 +1,7 @@
 """The :class:`Portal` client: live CKAN answers when reachable, the bundled snapshot when not.
 
 ตัวเชื่อมต่อพอร์ทัลข้อมูลเปิด (CKAN) ใช้ ckanapi ถามพอร์ทัลจริงเมื่อเชื่อมต่อได้
-และตอบจากสำเนาแคตตาล็อกในชุดเรียนเมื่อออฟไลน์ (``KIT_OFFLINE=1``) หรือเมื่อพอร์ทัลใช้งานไม่ได้
+และตอบจากสำเนาแค็ตตาล็อกในชุดเรียนเมื่อออฟไลน์ (``KIT_OFFLINE=1``) หรือเมื่อพอร์ทัลใช้งานไม่ได้
 
 >>> kit = Portal(offline=True, verbose=False)
 >>> kit
@@ -458,7 +458,7 @@ class Portal:
         >>> ds.info["ความถี่ในการปรับปรุงข้อมูล"], ds.resources["format"].tolist()[:3]
         ('ทุก 1 วัน', ['ZIP', 'XLSX', 'XLSX'])
         """
-        name = args.text("dataset", "ชื่อย่อ (name) ของชุดข้อมูล", name, 'portal.dataset("covid-19-daily")',
+        name = args.text("dataset", "ชื่อในลิงก์ (name) ของชุดข้อมูล", name, 'portal.dataset("covid-19-daily")',
                          empty_ok=False)
         return self._live_or_snapshot(
             lambda: PortalDataset(self._cached_call("package_show", id=name), source="live"),
@@ -638,7 +638,7 @@ class Portal:
         >>> kit.download(kit.dataset("rtddi").resources.iloc[0])
         Traceback (most recent call last):
         ...
-        helpers.portal.errors.OfflineNotAvailable: ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแคตตาล็อกในชุดเรียนไม่มีตัวไฟล์ของทรัพยากรนี้ ...
+        helpers.portal.errors.OfflineNotAvailable: ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแค็ตตาล็อกในชุดเรียนไม่มีตัวไฟล์ของทรัพยากรนี้ ...
         """
         self._check_download_args(resource, dest, max_bytes, sha256)
         limit = self.max_bytes if max_bytes is None else max_bytes

@@ -267,7 +267,7 @@ class OfflineNotAvailable(PortalError, LookupError):
     def __init__(self, what: str, hint: str | None = None):
         hint = hint or ("ชุดข้อมูลที่มีไฟล์จริงแนบมากับชุดเรียน ได้แก่ rtddi, covid-19-daily "
                         "และ item_7d61f508-d2e1-4f0c-8408-dfde29f111f5 (ผู้บาดเจ็บช่วงปีใหม่)")
-        super().__init__(f"ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแคตตาล็อกในชุดเรียนไม่มี{what} {hint}")
+        super().__init__(f"ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแค็ตตาล็อกในชุดเรียนไม่มี{what} {hint}")
 
 
 class PortalUnexpectedAnswer(PortalError, ValueError):

@@ -1,6 +1,6 @@
 """The offline catalogue: REAL data.go.th records bundled in ``data/real/catalog/``.
 
-สำเนาแคตตาล็อกแบบออฟไลน์ของชุดเรียน ทุกระเบียนเป็นคำอธิบายชุดข้อมูล (metadata) จริงจาก data.go.th
+สำเนาแค็ตตาล็อกแบบออฟไลน์ของชุดเรียน ทุกระเบียนเป็นคำอธิบายชุดข้อมูล (metadata) จริงจาก data.go.th
 ไม่มีชุดข้อมูลจำลอง ไฟล์ที่ใช้ (ดูที่มาใน ``data/datapackage.json`` ชื่อที่ขึ้นต้นด้วย ``datagoth-``):
 
 * ``datagoth_records_sample.jsonl`` — 1,238 real records (1,236 from a mirror of ``package_search``
@@ -180,7 +180,7 @@ class Snapshot:
         self.folder = Path(folder) if folder is not None else catalog_dir()
         if not (self.folder / RECORDS_FILE).is_file():
             raise errors.OfflineNotAvailable(
-                "ไฟล์ระเบียนของแคตตาล็อก", hint=f"(ไม่พบ {RECORDS_FILE} ในโฟลเดอร์ {self.folder})")
+                "ไฟล์ระเบียนของแค็ตตาล็อก", hint=f"(ไม่พบ {RECORDS_FILE} ในโฟลเดอร์ {self.folder})")
         self.packages, self._names, self.info = _load(str(self.folder), _stamp(self.folder))
         self._by_name = {p["name"]: p for p in self.packages}
         self._by_id = {p["id"]: p for p in self.packages if p.get("id")}
@@ -262,11 +262,11 @@ class Snapshot:
         >>> Snapshot().package("no-such-data")
         Traceback (most recent call last):
         ...
-        helpers.portal.errors.PortalNotFound: ไม่พบชุดข้อมูล “no-such-data” (not found) ตรวจการสะกดชื่ออีกครั้ง หรือใช้ search() ค้นหาชื่อที่ถูกต้อง (ค้นในสำเนาแคตตาล็อกแบบออฟไลน์)
+        helpers.portal.errors.PortalNotFound: ไม่พบชุดข้อมูล “no-such-data” (not found) ตรวจการสะกดชื่ออีกครั้ง หรือใช้ search() ค้นหาชื่อที่ถูกต้อง (ค้นในสำเนาแค็ตตาล็อกแบบออฟไลน์)
         """
         p = self._by_name.get(name_or_id) or self._by_id.get(name_or_id)
         if p is None:
-            raise errors.PortalNotFound("ชุดข้อมูล", name_or_id, "(ค้นในสำเนาแคตตาล็อกแบบออฟไลน์)")
+            raise errors.PortalNotFound("ชุดข้อมูล", name_or_id, "(ค้นในสำเนาแค็ตตาล็อกแบบออฟไลน์)")
         return copy.deepcopy(p)
 
     def resource(self, resource_id: str) -> dict:
@@ -277,7 +277,7 @@ class Snapshot:
         """
         hit = self._resources.get(resource_id)
         if hit is None:
-            raise errors.PortalNotFound("ทรัพยากร (resource)", resource_id, "(ค้นในสำเนาแคตตาล็อกแบบออฟไลน์)")
+            raise errors.PortalNotFound("ทรัพยากร (resource)", resource_id, "(ค้นในสำเนาแค็ตตาล็อกแบบออฟไลน์)")
         return copy.deepcopy(hit)
 
     def resource_by_url(self, url: str) -> dict | None:
@@ -402,7 +402,7 @@ class Snapshot:
         >>> Snapshot().datastore("no-such-id")
         Traceback (most recent call last):
         ...
-        helpers.portal.errors.PortalNotFound: ไม่พบทรัพยากร (resource) “no-such-id” (not found) ตรวจการสะกดชื่ออีกครั้ง หรือใช้ search() ค้นหาชื่อที่ถูกต้อง (ค้นในสำเนาแคตตาล็อกแบบออฟไลน์)
+        helpers.portal.errors.PortalNotFound: ไม่พบทรัพยากร (resource) “no-such-id” (not found) ตรวจการสะกดชื่ออีกครั้ง หรือใช้ search() ค้นหาชื่อที่ถูกต้อง (ค้นในสำเนาแค็ตตาล็อกแบบออฟไลน์)
         """
         hint = (f"แบบออฟไลน์ใช้ datastore() ได้กับตารางของชุดเรียน “{OFFLINE_DATASTORE_ID}” เท่านั้น "
                 "(ตัวเลขจริงของกระทรวงการท่องเที่ยวและกีฬา)")

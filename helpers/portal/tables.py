@@ -33,13 +33,13 @@ RESOURCE_COLUMNS = ["id", "name", "format", "size", "last_modified", "first_year
 # Thai labels of the metadata shown by PortalDataset.info (GD-Catalog field names on the right).
 INFO_LABELS = [
     ("ชื่อชุดข้อมูล (title)", "title"),
-    ("ชื่อย่อ (name)", "name"),
+    ("ชื่อในลิงก์ (name)", "name"),
     ("หน่วยงานเจ้าของข้อมูล", "organization"),
     ("คำอธิบาย", "notes"),
     ("คำสำคัญ (tags)", "tags"),
     ("ประเภทข้อมูล", "data_type"),
     ("ความถี่ในการปรับปรุงข้อมูล", "update_frequency"),
-    ("ขอบเขตเชิงภูมิศาสตร์", "geo_coverage"),
+    ("ขอบเขตเชิงพื้นที่", "geo_coverage"),
     ("รูปแบบไฟล์", "data_format"),
     ("ภาษา", "data_language"),
     ("แหล่งที่มา", "data_source"),
@@ -50,7 +50,7 @@ INFO_LABELS = [
     ("จำนวนไฟล์ข้อมูล", "num_resources"),
 ]
 # Shown by repr when present; listed as missing when the record does not give them.
-SUMMARY_LABELS = ["หน่วยงานเจ้าของข้อมูล", "ประเภทข้อมูล", "ความถี่ในการปรับปรุงข้อมูล", "ขอบเขตเชิงภูมิศาสตร์",
+SUMMARY_LABELS = ["หน่วยงานเจ้าของข้อมูล", "ประเภทข้อมูล", "ความถี่ในการปรับปรุงข้อมูล", "ขอบเขตเชิงพื้นที่",
                   "สัญญาอนุญาต (license)", "ปรับปรุงคำอธิบายล่าสุด"]
 
 _BOOL_TH = {"true": "ใช่", "false": "ไม่ใช่", "partial": "บางส่วน"}
@@ -321,7 +321,7 @@ class PortalDataset:
 
     def __repr__(self) -> str:
         i = self.info
-        lines = [f"ชุดข้อมูล: {self.title}", f"ชื่อย่อ (name): {self.name}"]
+        lines = [f"ชุดข้อมูล: {self.title}", f"ชื่อในลิงก์ (name): {self.name}"]
         missing = []
         for label in SUMMARY_LABELS:
             value = i.get(label)
@@ -331,7 +331,7 @@ class PortalDataset:
                 lines.append(f"{label}: {value}")
         if missing:
             lines.append(f"ไม่ได้ระบุในคำอธิบายชุดข้อมูลนี้ (missing): {', '.join(missing)}")
-        lines.append(f"ไฟล์ข้อมูล (resources) {len(self.resources)} ไฟล์:")
+        lines.append(f"ทรัพยากร (resource) {len(self.resources)} ไฟล์:")
         for n, r in enumerate(self.resources.itertuples(), start=1):
             extra = " มี DataStore" if pd.notna(r.datastore_active) and bool(r.datastore_active) else ""
             fmt = r.format if isinstance(r.format, str) else "ไม่ระบุรูปแบบ"
