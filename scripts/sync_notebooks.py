@@ -137,8 +137,11 @@ def _code_of(nb: dict) -> str:
 def used_resources(nb: dict, resources: list[dict]) -> list[dict]:
     """The datapackage resources that the notebook's code names (by resource name or file name).
 
-    The offline copy of the data.go.th catalogue counts as used when the code calls ``portal.``.
+    The offline copy of the data.go.th catalogue (the real records and answers in
+    ``data/real/catalog/``) counts as used when the code calls ``portal.``; the table the offline
+    DataStore serves counts when the code calls ``portal.datastore``.
     """
+    from helpers.portal import snapshot
     code = _code_of(nb)
     extra = set(nb.get("metadata", {}).get("kit", {}).get("sources", []))
     used = []
@@ -148,7 +151,9 @@ def used_resources(nb: dict, resources: list[dict]) -> list[dict]:
         names = [res.get("name", "")] + [Path(p).name for p in parts]
         named = bool(names[0]) and re.search(rf"[\"']{re.escape(names[0])}[\"']", code) is not None
         named = named or any(re.search(rf"(?<![\w.-]){re.escape(n)}(?![\w.-])", code) for n in names[1:] if n)
-        catalog = any(p.startswith("catalog/") for p in parts) and "portal." in code
+        catalog = ("portal." in code and any(p.startswith("real/catalog/") and Path(p).suffix in (".json", ".jsonl")
+                                             and "rtddi" not in p for p in parts))
+        catalog = catalog or (res.get("name") == snapshot.DATASTORE_TABLE and "portal.datastore" in code)
         if named or catalog or res.get("name") in extra:
             used.append(res)
     return used

@@ -28,10 +28,6 @@ PLAUSIBLE_MISTAKES = {
     "nb03-ex2": 0,
     "nb03-ex3": [],
     "nb03-ex4": "58T",
-    "nb04-ex1": 3025,
-    "nb04-ex2": dt.date(2017, 4, 14),
-    "nb04-ex3": 94,
-    "nb04-ex4": 102,
 }
 
 
