@@ -414,3 +414,23 @@ def test_garbled_official_names_find_their_province(case):
 def test_the_quick_tier_agrees_with_the_full_repair(text):
     facts = prov_mod._facts()
     assert facts._resolve(text) == facts._resolve(text, quick=False)
+
+
+@pytest.mark.parametrize("value", ["Thonburi", "Thon Buri", "ธนบุรี", "Phra Nakhon", "พระนคร"])
+def test_former_provinces_are_refused_not_guessed(value):
+    # DOPA's files before 1971 list Phra Nakhon and Thonburi; "Thonburi" once became ชลบุรี (0.88).
+    result, report = clean.normalize_province(pd.Series([value]), report=True)
+    assert pd.isna(result.iloc[0])
+    assert "จังหวัดเดิม" in " ".join(map(str, report.to_numpy().ravel()))
+
+
+def test_english_fuzzy_guesses_keep_the_first_letter_but_still_see_containing_names():
+    assert clean.normalize_province("Phattalung") == "พัทลุง"
+    assert clean.normalize_province("Suphun Buri") == "สุพรรณบุรี"
+    assert pd.isna(clean.normalize_province("Lam Phu"))            # part of Nong Bua Lam Phu
+
+
+def test_a_footnote_is_too_long_to_be_a_province():
+    note = "หมายเหตุ: P หมายถึง ข้อมูลเบื้องต้น R1 หมายถึง ปรับปรุงข้อมูลครั้งที่ 1"
+    result, report = clean.normalize_province(pd.Series([note]), report=True)
+    assert pd.isna(result.iloc[0]) and "ยาวเกิน" in " ".join(map(str, report.to_numpy().ravel()))

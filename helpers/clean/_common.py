@@ -21,7 +21,8 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 SPACE_LIKE = "\u00a0\u2007\u202f\u3000\u2009\u200a\u2002\u2003"
 
 #: Words that agencies (and ``astype(str)``) write in a cell instead of leaving it empty.  Compared
-#: after stripping spaces and case-folding; every cleaning function treats them as missing.
+#: after stripping spaces and case-folding; to_number, parse_date_th and the province functions treat them as missing
+#: (clean_text only tidies text and keeps them: a recipe decides what a word means).
 MISSING_WORDS = frozenset({
     "", "nan", "none", "null", "na", "n/a", "nat", "<na>", "-", "--", "—", "–", ".",
     "unknown", "(blank)", "blank", "ไม่ทราบ", "ไม่ระบุ", "ไม่มีข้อมูล",

@@ -93,6 +93,15 @@ _NOT_A_CODE = "เป็นตัวเลขที่ไม่ใช่รห�
 _NOT_ISO = "ไม่ใช่รหัส ISO 3166-2 ของจังหวัด (TH-S คือเมืองพัทยา ไม่ใช่จังหวัด)"
 _DOTTED = "อักษรย่อที่มีจุด (เช่น ก.พ.) อาจเป็นชื่อย่อเดือน จึงไม่ตีความเป็นอักษรย่อจังหวัด"
 _MIXED = "ชื่อปนสองภาษาที่ไม่ตรงกัน"
+_TOO_LONG = "ข้อความยาวเกินกว่าจะเป็นชื่อจังหวัด (อาจเป็นหมายเหตุหรือเชิงอรรถ)"
+_FORMER = ("เป็นชื่อจังหวัดเดิม ({}): พระนครและธนบุรีรวมกันตั้งแต่ พ.ศ. 2514 ปัจจุบันคือกรุงเทพมหานคร "
+           "จึงไม่แปลงให้ (ตัวเลขของจังหวัดเดิมไม่เท่ากับของกรุงเทพมหานครทั้งหมด)")
+#: Provinces that no longer exist (merged into Bangkok in B.E. 2514 / 1971); DOPA's files before
+#: 1971 list them.  A fuzzy match would turn "Thonburi" into Chon Buri: they are refused by name.
+FORMER_PROVINCES = {"ธนบุรี": "ธนบุรี", "thonburi": "ธนบุรี", "thon buri": "ธนบุรี",
+                    "พระนคร": "พระนคร", "phra nakhon": "พระนคร", "phranakhon": "พระนคร"}
+#: Longer than any province name written with its "จังหวัด" prefix and a marker: not a name.
+MAX_NAME_LENGTH = 40
 
 
 def _tidy(text: str) -> str:
@@ -191,6 +200,11 @@ class _Facts:
         t = _tidy(raw)
         if not t or (t not in _NAN_PROVINCE and is_missing_word(t)):
             return None, ""
+        if len(t) > MAX_NAME_LENGTH:
+            return None, _TOO_LONG
+        former = FORMER_PROVINCES.get(" ".join(t.casefold().split()))
+        if former:
+            return None, _FORMER.format(former)
         if _DIGITS.fullmatch(t):
             return self._digits(t)
         iso = _ISO.fullmatch(t)
@@ -259,7 +273,12 @@ class _Facts:
         long_keys = [k for k in keys if len(k) >= FUZZY_MIN_LENGTH]
         if not long_keys:
             return None, _TOO_SHORT.format(FUZZY_MIN_LENGTH)
-        candidates = self.candidates[bool(re.fullmatch(r"[a-z]+", long_keys[0]))]
+        latin = bool(re.fullmatch(r"[a-z]+", long_keys[0]))
+        everyone = candidates = self.candidates[latin]
+        if latin:
+            # English spellings vary inside a name (Chon Buri, Chonburi, Pattanee) but keep their
+            # first letter; without this rule "Thonburi" (a former province) scored 0.88 for Chon Buri.
+            candidates = [(cand, code) for cand, code in candidates if cand[:1] == long_keys[0][:1]]
         floor = FUZZY_THRESHOLD - FUZZY_MARGIN   # runners-up this close must be seen too
         best: dict[str, float] = {}
         matcher = difflib.SequenceMatcher(autojunk=False)
@@ -279,7 +298,7 @@ class _Facts:
         close = {code for code, r in ranked[1:] if score - r < FUZZY_MARGIN}
         if close:
             return None, "ใกล้เคียงหลายจังหวัดพอ ๆ กัน (" + self._names(close | {top}) + ") จึงไม่เดา"
-        containing = {code for cand, code in candidates if any(k in cand for k in long_keys)}
+        containing = {code for cand, code in everyone if any(k in cand for k in long_keys)}
         if containing - {top}:
             return None, "อาจเป็นส่วนหนึ่งของชื่อจังหวัดอื่น (" + self._names(containing | {top}) + ") จึงไม่เดา"
         return top, f"เดาจากการสะกดที่ใกล้เคียง (ความคล้าย {score:.2f})"
