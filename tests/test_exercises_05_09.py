@@ -24,22 +24,6 @@ EXERCISES = {
     # --- 06 visualise ---------------------------------------------------------------------------
     # --- 07 interactive -------------------------------------------------------------------------
     # --- 08 Thai text ----------------------------------------------------------------------------
-    "nb08-ex1": {
-        # Counting every token, numbers and brackets included.
-        "wrong": lambda ns: len(ns["tokenize"](ns["catalog"].loc[ns["catalog"]["name"] == "pm25-daily-2566",
-                                                                 "title"].iloc[0])),
-        "options": {},
-    },
-    "nb08-ex2": {
-        # The kit's note at the end of every description still in the text.
-        "wrong": lambda ns: ns["word_frequencies"](ns["catalog"]["notes"]).iloc[0]["word"],
-        "options": {},
-    },
-    "nb08-ex3": {
-        # Code-point order puts เ แ โ ใ ไ last.
-        "wrong": lambda ns: sorted(ns["organizations"]["title"].tolist()),
-        "options": {},
-    },
     # --- 09 project -----------------------------------------------------------------------------
     "nb09-ex1": {
         # A running total that stops before the seventh day.
