@@ -28,10 +28,16 @@ os.environ["KIT_CACHE_DIR"] = _TEST_CACHE
 try:  # hypothesis is in the test extra; `make test` runs "default", `make test-slow` runs "slow"
     from hypothesis import HealthCheck, settings
 
-    settings.register_profile("default", max_examples=200, deadline=None, database=None,
-                              suppress_health_check=[HealthCheck.too_slow])
-    settings.register_profile("slow", max_examples=3000, deadline=None, database=None,
-                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile(
+        "default",
+        max_examples=200,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.register_profile(
+        "slow", max_examples=3000, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    )
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 except ImportError:  # pragma: no cover - only without the test extra
     pass

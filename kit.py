@@ -37,8 +37,15 @@ STAMP_NAME = ".kit-installed.json"
 #: Oldest and newest Python (major, minor) the locks have wheels for (scripts/check_lock_platforms.py).
 OLDEST, NEWEST = (3, 11), (3, 15)
 #: What each command installs: the learner's lock, or the lock with the test tools.
-COMMAND_LOCK = {"lab": RUNTIME_LOCK, "doctor": RUNTIME_LOCK, "install": RUNTIME_LOCK,
-                "wheelhouse": RUNTIME_LOCK, "test": TEST_LOCK, "test-browser": TEST_LOCK, "site": TEST_LOCK}
+COMMAND_LOCK = {
+    "lab": RUNTIME_LOCK,
+    "doctor": RUNTIME_LOCK,
+    "install": RUNTIME_LOCK,
+    "wheelhouse": RUNTIME_LOCK,
+    "test": TEST_LOCK,
+    "test-browser": TEST_LOCK,
+    "site": TEST_LOCK,
+}
 
 USAGE = """\
 วิธีใช้ / usage: python kit.py COMMAND   (Windows: py kit.py COMMAND)
@@ -68,9 +75,11 @@ def python_problem(version: tuple[int, ...]) -> str | None:
         return None
     found = ".".join(str(part) for part in version[:3])
     span = f"{OLDEST[0]}.{OLDEST[1]} ถึง {NEWEST[0]}.{NEWEST[1]}"
-    return (f"ชุดเรียนนี้ใช้ Python {span} แต่เครื่องนี้เป็น Python {found}: ติดตั้ง Python 3.12 จาก "
-            f"https://www.python.org/downloads/ แล้วรันคำสั่งเดิมด้วย Python รุ่นนั้น (Windows: py -3.12 kit.py lab) "
-            f"/ This kit needs Python {OLDEST[0]}.{OLDEST[1]}-{NEWEST[0]}.{NEWEST[1]}, found {found}.")
+    return (
+        f"ชุดเรียนนี้ใช้ Python {span} แต่เครื่องนี้เป็น Python {found}: ติดตั้ง Python 3.12 จาก "
+        f"https://www.python.org/downloads/ แล้วรันคำสั่งเดิมด้วย Python รุ่นนั้น (Windows: py -3.12 kit.py lab) "
+        f"/ This kit needs Python {OLDEST[0]}.{OLDEST[1]}-{NEWEST[0]}.{NEWEST[1]}, found {found}."
+    )
 
 
 def venv_python(venv: Path = VENV, os_name: str | None = None) -> Path:
@@ -151,8 +160,9 @@ def wheelhouse_args(wheelhouse: str | os.PathLike | None) -> list[str]:
     return ["--no-index", "--find-links", str(Path(wheelhouse).expanduser().resolve())]
 
 
-def install_commands(python: Path, lock: str, wheelhouse: str | os.PathLike | None = None,
-                     root: Path = ROOT) -> list[list[str]]:
+def install_commands(
+    python: Path, lock: str, wheelhouse: str | os.PathLike | None = None, root: Path = ROOT
+) -> list[list[str]]:
     """Return the pip commands that install ``lock`` and the kit into the venv of ``python``.
 
     >>> cmds = install_commands(Path("py"), RUNTIME_LOCK, root=Path("kit"))
@@ -180,8 +190,10 @@ def handover_command(python: Path, command: str, args: list[str]) -> list[str]:
 def _run(cmd: list[str], cwd: Path = ROOT) -> None:
     print("→ " + " ".join(cmd), flush=True)
     if subprocess.run(cmd, check=False, cwd=cwd).returncode != 0:
-        raise KitError(f"คำสั่งนี้ไม่สำเร็จ: {' '.join(cmd)} ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วลองใหม่ "
-                       "หรือใช้โฟลเดอร์ wheel ที่ครูเตรียมไว้ (--wheelhouse DIR) / A command failed (see above).")
+        raise KitError(
+            f"คำสั่งนี้ไม่สำเร็จ: {' '.join(cmd)} ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วลองใหม่ "
+            "หรือใช้โฟลเดอร์ wheel ที่ครูเตรียมไว้ (--wheelhouse DIR) / A command failed (see above)."
+        )
 
 
 def create_venv(venv: Path = VENV) -> None:
@@ -190,15 +202,18 @@ def create_venv(venv: Path = VENV) -> None:
         import ensurepip  # noqa: F401  (Debian/Ubuntu ship it in a separate package)
         import venv as _venv  # noqa: F401
     except ImportError:
-        raise KitError("Python เครื่องนี้สร้างสภาพแวดล้อมเสมือน (virtual environment) ไม่ได้: "
-                       "ติดตั้งด้วย sudo apt install python3-venv (Debian/Ubuntu) แล้วลองใหม่ "
-                       "/ This Python cannot create virtual environments: install python3-venv.") from None
+        raise KitError(
+            "Python เครื่องนี้สร้างสภาพแวดล้อมเสมือน (virtual environment) ไม่ได้: "
+            "ติดตั้งด้วย sudo apt install python3-venv (Debian/Ubuntu) แล้วลองใหม่ "
+            "/ This Python cannot create virtual environments: install python3-venv."
+        ) from None
     print(f"สร้าง {venv.name} ด้วย Python {sys.version.split()[0]} ...", flush=True)
     _run([sys.executable, "-m", "venv", str(venv)])
 
 
-def ensure_installed(lock: str, wheelhouse: str | os.PathLike | None = None, venv: Path = VENV,
-                     root: Path = ROOT) -> Path:
+def ensure_installed(
+    lock: str, wheelhouse: str | os.PathLike | None = None, venv: Path = VENV, root: Path = ROOT
+) -> Path:
     """Create ``venv`` when needed, install ``lock`` and the kit when a stamp says so; return its Python."""
     python = venv_python(venv)
     wanted = wanted_stamp(lock, root)
@@ -207,7 +222,10 @@ def ensure_installed(lock: str, wheelhouse: str | os.PathLike | None = None, ven
         return python
     if python.is_file() and stamp.get("python") not in (None, wanted["python"]):
         # the venv's Python is another version than the one running kit.py: build a new venv
-        print(f"สร้าง {venv.name} ใหม่ด้วย Python {wanted['python']} (เดิมเป็น Python {stamp['python']}) ...", flush=True)
+        print(
+            f"สร้าง {venv.name} ใหม่ด้วย Python {wanted['python']} (เดิมเป็น Python {stamp['python']}) ...",
+            flush=True,
+        )
         shutil.rmtree(venv)
     if not python.is_file():
         create_venv(venv)
@@ -232,8 +250,10 @@ def split_options(args: list[str]) -> tuple[str | None, bool, list[str]]:
         if item == "--wheelhouse":
             wheelhouse = next(items, None)
             if wheelhouse is None:
-                raise KitError("ระบุโฟลเดอร์หลัง --wheelhouse ด้วย เช่น --wheelhouse D:\\wheels "
-                               "/ --wheelhouse needs a folder.")
+                raise KitError(
+                    "ระบุโฟลเดอร์หลัง --wheelhouse ด้วย เช่น --wheelhouse D:\\wheels "
+                    "/ --wheelhouse needs a folder."
+                )
         elif item.startswith("--wheelhouse="):
             wheelhouse = item.split("=", 1)[1]
         elif item == "--test":

@@ -108,10 +108,13 @@ def make_numbers(rows: int, rng) -> tuple[pd.Series, pd.Series]:
     """Counts written with commas, half in Thai digits, some with a unit (~6,000 distinct)."""
     n = rng.integers(0, 60_000, 3000)
     base = [f"{v:,}" for v in n]
-    texts = np.array(base + [b.translate(THAI_DIGITS) for b in base[:2000]]
-                     + [f"{b} คน" for b in base[2000:]], dtype=object)
-    plain = np.array([str(v) for v in n] + [str(v) for v in n[:2000]] + [str(v) for v in n[2000:]],
-                     dtype=object)
+    texts = np.array(
+        base + [b.translate(THAI_DIGITS) for b in base[:2000]] + [f"{b} คน" for b in base[2000:]],
+        dtype=object,
+    )
+    plain = np.array(
+        [str(v) for v in n] + [str(v) for v in n[:2000]] + [str(v) for v in n[2000:]], dtype=object
+    )
     pick = rng.integers(0, len(texts), rows)
     return _via_csv(texts[pick], "จำนวน"), _via_csv(plain[pick], "plain")
 
@@ -121,8 +124,15 @@ def make_provinces(rows: int, rng) -> tuple[pd.Series, dict]:
     table = clean.province_table()
     spellings, truth, weights = [], [], []
     for r in table.itertuples(index=False):
-        forms = {r.name_th, f"จ.{r.name_th}", f"จังหวัด{r.name_th}", f" {r.name_th} ", r.name_en,
-                 r.name_en.upper(), f"จ. {r.name_th}"}
+        forms = {
+            r.name_th,
+            f"จ.{r.name_th}",
+            f"จังหวัด{r.name_th}",
+            f" {r.name_th} ",
+            r.name_en,
+            r.name_en.upper(),
+            f"จ. {r.name_th}",
+        }
         if isinstance(r.name_en_variant, str):
             forms.add(r.name_en_variant)
         if "แ" in r.name_th:
@@ -222,8 +232,14 @@ def peak_mb(fn, setup=None) -> float:
     return (peak - base) / 2**20
 
 
-SERIES_ROWS = ("parse_date_th", "to_arabic_digits", "to_number", "normalize_province", "province_code",
-               "clean_text")
+SERIES_ROWS = (
+    "parse_date_th",
+    "to_arabic_digits",
+    "to_number",
+    "normalize_province",
+    "province_code",
+    "clean_text",
+)
 FILE_ROWS = ("read_csv_th", "read_excel_th")
 
 
@@ -255,34 +271,70 @@ def _series_rows(args, only: set[str]) -> tuple[pd.DataFrame, bool]:
 
     rows = [
         # name, ours, row-by-row (on sample), floor, floor label, target text, target check
-        ("parse_date_th", lambda: clean.parse_date_th(dates),
-         lambda s=dates.iloc[sample]: s.apply(learner_date),
-         lambda: pd.to_datetime(iso, format="%Y-%m-%d"), "pd.to_datetime(ISO)",
-         "≤2× floor, ≥50× row", lambda o, r, f: o <= 2 * f and r >= 50 * o),
-        ("to_arabic_digits", lambda: clean.to_arabic_digits(nums),
-         lambda s=nums.iloc[sample]: s.apply(thai_digit_to_arabic_digit),
-         lambda: nums.str.translate(translate_table), "str.translate",
-         "≤1.5× floor", lambda o, r, f: o <= 1.5 * f),
-        ("to_number", lambda: clean.to_number(nums),
-         lambda s=nums.iloc[sample]: s.apply(learner_number),
-         lambda: pd.to_numeric(plain), "pd.to_numeric(clean)",
-         "(none)", None),
-        ("normalize_province (1st call)", lambda: clean.normalize_province(provs),
-         lambda s=provs.iloc[sample]: s.apply(learner_province),
-         lambda: provs.map(truth), "Series.map(dict)",
-         "(none: learns spellings)", None, forget_spellings),
-        ("normalize_province", lambda: clean.normalize_province(provs),
-         lambda s=provs.iloc[sample]: s.apply(learner_province),
-         lambda: provs.map(truth), "Series.map(dict)",
-         "≤2× floor", lambda o, r, f: o <= 2 * f),
-        ("province_code", lambda: clean.province_code(provs),
-         lambda s=provs.iloc[sample]: s.apply(learner_province),
-         lambda: provs.map(truth), "Series.map(dict)",
-         "≤2× floor", lambda o, r, f: o <= 2 * f),
-        ("clean_text", lambda: clean.clean_text(provs),
-         lambda s=provs.iloc[sample]: s.apply(normalize),
-         lambda: provs.str.strip(), "str.strip",
-         "(none)", None),
+        (
+            "parse_date_th",
+            lambda: clean.parse_date_th(dates),
+            lambda s=dates.iloc[sample]: s.apply(learner_date),
+            lambda: pd.to_datetime(iso, format="%Y-%m-%d"),
+            "pd.to_datetime(ISO)",
+            "≤2× floor, ≥50× row",
+            lambda o, r, f: o <= 2 * f and r >= 50 * o,
+        ),
+        (
+            "to_arabic_digits",
+            lambda: clean.to_arabic_digits(nums),
+            lambda s=nums.iloc[sample]: s.apply(thai_digit_to_arabic_digit),
+            lambda: nums.str.translate(translate_table),
+            "str.translate",
+            "≤1.5× floor",
+            lambda o, r, f: o <= 1.5 * f,
+        ),
+        (
+            "to_number",
+            lambda: clean.to_number(nums),
+            lambda s=nums.iloc[sample]: s.apply(learner_number),
+            lambda: pd.to_numeric(plain),
+            "pd.to_numeric(clean)",
+            "(none)",
+            None,
+        ),
+        (
+            "normalize_province (1st call)",
+            lambda: clean.normalize_province(provs),
+            lambda s=provs.iloc[sample]: s.apply(learner_province),
+            lambda: provs.map(truth),
+            "Series.map(dict)",
+            "(none: learns spellings)",
+            None,
+            forget_spellings,
+        ),
+        (
+            "normalize_province",
+            lambda: clean.normalize_province(provs),
+            lambda s=provs.iloc[sample]: s.apply(learner_province),
+            lambda: provs.map(truth),
+            "Series.map(dict)",
+            "≤2× floor",
+            lambda o, r, f: o <= 2 * f,
+        ),
+        (
+            "province_code",
+            lambda: clean.province_code(provs),
+            lambda s=provs.iloc[sample]: s.apply(learner_province),
+            lambda: provs.map(truth),
+            "Series.map(dict)",
+            "≤2× floor",
+            lambda o, r, f: o <= 2 * f,
+        ),
+        (
+            "clean_text",
+            lambda: clean.clean_text(provs),
+            lambda s=provs.iloc[sample]: s.apply(normalize),
+            lambda: provs.str.strip(),
+            "str.strip",
+            "(none)",
+            None,
+        ),
     ]
     out = []
     all_ok = True
@@ -296,25 +348,29 @@ def _series_rows(args, only: set[str]) -> tuple[pd.DataFrame, bool]:
         m_ours, m_floor, m_row = peak_mb(ours, setup), peak_mb(floor), peak_mb(row)
         ok = check(t_ours, t_row, t_floor) if check else None
         all_ok &= ok is not False
-        out.append({
-            "function": name,
-            "ours s": f"{t_ours:.3f}",
-            "row-by-row s*": f"{t_row:.1f}",
-            "floor s": f"{t_floor:.3f}",
-            "floor": floor_label,
-            "ours/floor": f"{t_ours / t_floor:.2f}×",
-            "row/ours": f"{t_row / t_ours:,.0f}×",
-            "peak MB ours": f"{m_ours:.0f}",
-            "peak MB floor": f"{m_floor:.0f}",
-            "peak MB row*": f"{m_row:.1f}",
-            "target": target,
-            "met": {True: "yes", False: "NO", None: "-"}[ok],
-        })
+        out.append(
+            {
+                "function": name,
+                "ours s": f"{t_ours:.3f}",
+                "row-by-row s*": f"{t_row:.1f}",
+                "floor s": f"{t_floor:.3f}",
+                "floor": floor_label,
+                "ours/floor": f"{t_ours / t_floor:.2f}×",
+                "row/ours": f"{t_row / t_ours:,.0f}×",
+                "peak MB ours": f"{m_ours:.0f}",
+                "peak MB floor": f"{m_floor:.0f}",
+                "peak MB row*": f"{m_row:.1f}",
+                "target": target,
+                "met": {True: "yes", False: "NO", None: "-"}[ok],
+            }
+        )
     table = pd.DataFrame(out)
-    print(f"helpers.clean benchmark: {args.rows:,} rows; distinct values: dates "
-          f"{dates.nunique():,}, numbers {nums.nunique():,}, provinces {provs.nunique():,}; "
-          f"* row-by-row timed on {len(sample):,} rows and extrapolated ×{scale:g} (memory: sample); "
-          f"best of {args.repeat}; pandas {pd.__version__}, {os.cpu_count()} CPU")
+    print(
+        f"helpers.clean benchmark: {args.rows:,} rows; distinct values: dates "
+        f"{dates.nunique():,}, numbers {nums.nunique():,}, provinces {provs.nunique():,}; "
+        f"* row-by-row timed on {len(sample):,} rows and extrapolated ×{scale:g} (memory: sample); "
+        f"best of {args.repeat}; pandas {pd.__version__}, {os.cpu_count()} CPU"
+    )
     print(table.to_string(index=False))
     return table, all_ok
 
@@ -327,9 +383,10 @@ def make_cp874_csv(path: Path, megabytes: float) -> Path:
     """A cp874 CSV of about ``megabytes`` MB whose first megabyte is plain ASCII (Thai starts later)."""
     target = int(megabytes * 2**20)
     ascii_rows = "".join(f"{i},x{i % 97},{i % 28 + 1}/1/2567,{i * 0.37:.2f},ok\n" for i in range(60_000))
-    ascii_rows = ascii_rows[:ascii_rows.index("\n", min(len(ascii_rows) - 1, 1_100_000)) + 1]
-    thai = "".join(f"{i},{_PROVINCES_TH[i % 8]},{i % 28 + 1} ม.ค. 2567,{i * 0.37:.2f},ตรวจแล้ว\n"
-                   for i in range(20_000)).encode("cp874")
+    ascii_rows = ascii_rows[: ascii_rows.index("\n", min(len(ascii_rows) - 1, 1_100_000)) + 1]
+    thai = "".join(
+        f"{i},{_PROVINCES_TH[i % 8]},{i % 28 + 1} ม.ค. 2567,{i * 0.37:.2f},ตรวจแล้ว\n" for i in range(20_000)
+    ).encode("cp874")
     with open(path, "wb") as f:
         f.write(b"id,name,date,value,note\n" + ascii_rows.encode("ascii"))
         written = f.tell()
@@ -343,14 +400,23 @@ def make_report_xlsx(path: Path, rows: int) -> Path:
     """An agency-style workbook: a title row, two header rows with merged cells, ``rows`` rows, a note."""
     import openpyxl
     from openpyxl.worksheet.cell_range import CellRange
+
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("รายงาน")
     ws.append(["รายงานจำนวนผู้บาดเจ็บ (ข้อมูลจำลอง)"])
     ws.append(["จังหวัด", "วันที่", "ผู้บาดเจ็บ (คน)", None, None, "หมายเหตุ"])
     ws.append([None, None, "ชาย", "หญิง", "รวม", None])
     for i in range(rows):
-        ws.append([_PROVINCES_TH[i % 8], f"{i % 28 + 1}/1/2567", i % 97, i % 13, i % 97 + i % 13,
-                   "ตรวจแล้ว" if i % 7 == 0 else None])
+        ws.append(
+            [
+                _PROVINCES_TH[i % 8],
+                f"{i % 28 + 1}/1/2567",
+                i % 97,
+                i % 13,
+                i % 97 + i % 13,
+                "ตรวจแล้ว" if i % 7 == 0 else None,
+            ]
+        )
     ws.append(["ที่มา: ข้อมูลจำลอง"])
     for ref in ("A1:F1", "A2:A3", "B2:B3", "C2:E2", "F2:F3"):
         ws.merged_cells.add(CellRange(ref))
@@ -370,16 +436,26 @@ _MEASURED = {
 def _measure_child(kind: str, path: str) -> None:
     """Run one reading in this (child) process and print its time and peak memory as JSON."""
     import psutil
+
     fn = _MEASURED[kind]
     gc.collect()
     start_rss = psutil.Process().memory_info().rss
     t, cpu = time.perf_counter(), time.process_time()
     df = fn(path)
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024   # Linux: kilobytes
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: kilobytes
     digest = int(pd.util.hash_pandas_object(df, index=False).sum()) if kind.startswith("csv") else 0
-    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": max(0, peak - start_rss) / 2**20,
-                      "shape": list(df.shape), "digest": digest}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu_seconds": cpu,
+                "peak_mb": max(0, peak - start_rss) / 2**20,
+                "shape": list(df.shape),
+                "digest": digest,
+            }
+        )
+    )
 
 
 def _measure_all(kinds: list[str], path: Path, repeat: int) -> dict[str, dict]:
@@ -387,8 +463,12 @@ def _measure_all(kinds: list[str], path: Path, repeat: int) -> dict[str, dict]:
     best: dict[str, dict] = {}
     for _ in range(repeat):
         for kind in kinds:
-            out = subprocess.run([sys.executable, __file__, "--measure", kind, str(path)], check=True,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, __file__, "--measure", kind, str(path)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
             got = json.loads(out.strip().splitlines()[-1])
             if kind not in best:
                 best[kind] = got
@@ -405,13 +485,29 @@ def _file_rows(args, only: set[str]) -> tuple[pd.DataFrame, bool]:
         jobs = []
         if "read_csv_th" in only:
             csv = make_cp874_csv(Path(tmp) / "big_cp874.csv", args.csv_mb)
-            jobs.append(("read_csv_th", csv, f"cp874 CSV {csv.stat().st_size / 2**20:,.0f} MB",
-                         "csv_ours", [("csv_pandas", "pd.read_csv(encoding='cp874')")]))
+            jobs.append(
+                (
+                    "read_csv_th",
+                    csv,
+                    f"cp874 CSV {csv.stat().st_size / 2**20:,.0f} MB",
+                    "csv_ours",
+                    [("csv_pandas", "pd.read_csv(encoding='cp874')")],
+                )
+            )
         if "read_excel_th" in only:
             xlsx = make_report_xlsx(Path(tmp) / "report.xlsx", args.xlsx_rows)
-            jobs.append(("read_excel_th", xlsx, f"xlsx {args.xlsx_rows:,} rows", "xlsx_ours",
-                         [("xlsx_pandas", "pd.read_excel (openpyxl)"),
-                          ("xlsx_pandas_calamine", "pd.read_excel(engine='calamine')")]))
+            jobs.append(
+                (
+                    "read_excel_th",
+                    xlsx,
+                    f"xlsx {args.xlsx_rows:,} rows",
+                    "xlsx_ours",
+                    [
+                        ("xlsx_pandas", "pd.read_excel (openpyxl)"),
+                        ("xlsx_pandas_calamine", "pd.read_excel(engine='calamine')"),
+                    ],
+                )
+            )
         for name, path, label, ours_kind, floors in jobs:
             measured = _measure_all([ours_kind] + [kind for kind, _ in floors], path, args.repeat)
             ours = measured[ours_kind]
@@ -419,20 +515,32 @@ def _file_rows(args, only: set[str]) -> tuple[pd.DataFrame, bool]:
                 floor = measured[floor_kind]
                 if ours_kind == "csv_ours":
                     assert ours["digest"] == floor["digest"], "read_csv_th read a different table"
-                ok = ours["seconds"] <= 2 * floor["seconds"] and ours["peak_mb"] <= 2 * max(floor["peak_mb"], 1)
+                ok = ours["seconds"] <= 2 * floor["seconds"] and ours["peak_mb"] <= 2 * max(
+                    floor["peak_mb"], 1
+                )
                 all_ok &= ok
-                out.append({
-                    "function": name, "file": label, "ours s": f"{ours['seconds']:.2f}",
-                    "pandas s": f"{floor['seconds']:.2f}", "pandas": floor_label,
-                    "ours/pandas": f"{ours['seconds'] / floor['seconds']:.2f}×",
-                    "CPU s ours": f"{ours['cpu_seconds']:.2f}", "CPU s pandas": f"{floor['cpu_seconds']:.2f}",
-                    "peak MB ours": f"{ours['peak_mb']:.0f}", "peak MB pandas": f"{floor['peak_mb']:.0f}",
-                    "peak ours/pandas": f"{ours['peak_mb'] / max(floor['peak_mb'], 1):.2f}×",
-                    "target": "≤2× pandas (time and peak)", "met": "yes" if ok else "NO",
-                })
+                out.append(
+                    {
+                        "function": name,
+                        "file": label,
+                        "ours s": f"{ours['seconds']:.2f}",
+                        "pandas s": f"{floor['seconds']:.2f}",
+                        "pandas": floor_label,
+                        "ours/pandas": f"{ours['seconds'] / floor['seconds']:.2f}×",
+                        "CPU s ours": f"{ours['cpu_seconds']:.2f}",
+                        "CPU s pandas": f"{floor['cpu_seconds']:.2f}",
+                        "peak MB ours": f"{ours['peak_mb']:.0f}",
+                        "peak MB pandas": f"{floor['peak_mb']:.0f}",
+                        "peak ours/pandas": f"{ours['peak_mb'] / max(floor['peak_mb'], 1):.2f}×",
+                        "target": "≤2× pandas (time and peak)",
+                        "met": "yes" if ok else "NO",
+                    }
+                )
     table = pd.DataFrame(out)
-    print(f"file readers: each reading in its own subprocess, best of {args.repeat} interleaved runs; "
-          "peak = resident memory above the child's start (ru_maxrss); CPU s = the child's CPU time")
+    print(
+        f"file readers: each reading in its own subprocess, best of {args.repeat} interleaved runs; "
+        "peak = resident memory above the child's start (ru_maxrss); CPU s = the child's CPU time"
+    )
     print(table.to_string(index=False))
     return table, all_ok
 

@@ -94,14 +94,17 @@ def long_cells(old, repeat: int, old_max: int) -> pd.DataFrame:
             new_parse = best(lambda c=cell: dates.parse_date_th(c), repeat)
             new_find = best(lambda c=cell: dates.find_date_th(c), repeat)
             old_s = best(lambda c=cell: old.parse_date_th(c), 1) if n <= old_max else None
-            rows.append({
-                "cell": kind, "length": f"{n:,}",
-                "old parse_date_th s": "not run" if old_s is None else f"{old_s:.4f}",
-                "new parse_date_th s": f"{new_parse:.5f}",
-                "old/new": "-" if old_s is None else f"{old_s / new_parse:,.0f}×",
-                "new find_date_th s": f"{new_find:.5f}",
-                "result": str(dates.parse_date_th(cell)),
-            })
+            rows.append(
+                {
+                    "cell": kind,
+                    "length": f"{n:,}",
+                    "old parse_date_th s": "not run" if old_s is None else f"{old_s:.4f}",
+                    "new parse_date_th s": f"{new_parse:.5f}",
+                    "old/new": "-" if old_s is None else f"{old_s / new_parse:,.0f}×",
+                    "new find_date_th s": f"{new_find:.5f}",
+                    "result": str(dates.parse_date_th(cell)),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -113,16 +116,19 @@ def million(rows: int, repeat: int) -> str:
     rng = np.random.default_rng(2567)
     texts, iso = bench.make_dates(rows, rng)
     clean.parse_date_th(texts.iloc[:100])
-    pd.testing.assert_series_equal(clean.parse_date_th(texts),
-                                   pd.to_datetime(iso, format="%Y-%m-%d").rename("วันที่"))
+    pd.testing.assert_series_equal(
+        clean.parse_date_th(texts), pd.to_datetime(iso, format="%Y-%m-%d").rename("วันที่")
+    )
     ours = bench.best_time(lambda: clean.parse_date_th(texts), repeat)
     floor = bench.best_time(lambda: pd.to_datetime(iso, format="%Y-%m-%d"), repeat)
     sample = np.sort(rng.choice(rows, size=min(20_000, rows), replace=False))
     row = bench.best_time(lambda: texts.iloc[sample].apply(bench.learner_date), 1) * rows / len(sample)
     met = ours <= 2 * floor and row >= 50 * ours
-    return (f"{rows:,} mixed rows ({texts.nunique():,} distinct): parse_date_th {ours:.3f} s, "
-            f"pd.to_datetime(ISO) {floor:.3f} s ({ours / floor:.2f}× floor), row-by-row* {row:.1f} s "
-            f"({row / ours:,.0f}× ours); target ≤2× floor, ≥50× row: {'met' if met else 'NOT met'}")
+    return (
+        f"{rows:,} mixed rows ({texts.nunique():,} distinct): parse_date_th {ours:.3f} s, "
+        f"pd.to_datetime(ISO) {floor:.3f} s ({ours / floor:.2f}× floor), row-by-row* {row:.1f} s "
+        f"({row / ours:,.0f}× ours); target ≤2× floor, ≥50× row: {'met' if met else 'NOT met'}"
+    )
 
 
 def main(argv=None) -> int:
@@ -134,11 +140,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     rev = baseline_revision(args.baseline)
     old = load_old(rev)
-    old.parse_date_th("15/1/2567"), dates.parse_date_th("15/1/2567")   # warm-up: compile regexes
+    old.parse_date_th("15/1/2567"), dates.parse_date_th("15/1/2567")  # warm-up: compile regexes
     table = long_cells(old, args.repeat, args.old_max_length)
-    print(f"parse_date_th on one long cell; old = {FILE} at {rev[:10]} (one run, up to "
-          f"{args.old_max_length:,} characters), new = this work tree (best of {args.repeat}); "
-          f"pandas {pd.__version__}, {os.cpu_count()} CPU")
+    print(
+        f"parse_date_th on one long cell; old = {FILE} at {rev[:10]} (one run, up to "
+        f"{args.old_max_length:,} characters), new = this work tree (best of {args.repeat}); "
+        f"pandas {pd.__version__}, {os.cpu_count()} CPU"
+    )
     print(table.to_string(index=False))
     if args.rows:
         print(million(args.rows, args.repeat))

@@ -32,7 +32,9 @@ BARE_IMPORTS = "import helpers, pandas, matplotlib.pyplot, seaborn, pythainlp\nh
 def run(nb, folder: Path) -> tuple[float, float]:
     """Execute ``nb`` in a fresh kernel; return (seconds incl. kernel start, peak RSS in MB)."""
     nb.cells.append(new_code_cell(PEAK_CELL))
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    )
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
@@ -54,23 +56,31 @@ def main(argv: list[str]) -> int:
         seconds, mb = run(nbformat.read(path, as_version=4), path.parent)
         rows.append((path.name, seconds, mb))
 
-    print(f"{'notebook':<24}{'time s':>8}{'bare s':>8}{'peak MB':>9}{'bare MB':>9}  target ≤{TARGET_SECONDS:.0f} s, ≤{TARGET_MB:.0f} MB")
+    print(
+        f"{'notebook':<24}{'time s':>8}{'bare s':>8}{'peak MB':>9}{'bare MB':>9}  target ≤{TARGET_SECONDS:.0f} s, ≤{TARGET_MB:.0f} MB"
+    )
     failed = 0
     for name, seconds, mb in rows:
         ok = seconds <= TARGET_SECONDS and mb <= TARGET_MB
         failed += not ok
-        print(f"{name:<24}{seconds:>8.1f}{bare_s:>8.1f}{mb:>9.0f}{bare_mb:>9.0f}  {'ok' if ok else 'OVER TARGET'}")
+        print(
+            f"{name:<24}{seconds:>8.1f}{bare_s:>8.1f}{mb:>9.0f}{bare_mb:>9.0f}  {'ok' if ok else 'OVER TARGET'}"
+        )
 
     if args.make_test:
         start = time.perf_counter()
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env={**os.environ, **ENV},
+            [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"],
+            cwd=ROOT,
+            env={**os.environ, **ENV},
             stdout=subprocess.DEVNULL,
         )
         total = time.perf_counter() - start
         ok = total <= TARGET_TEST_SECONDS and result.returncode == 0
         failed += not ok
-        print(f"\nfull test run (pytest -n 2): {total:.0f} s (target ≤ {TARGET_TEST_SECONDS:.0f} s), exit {result.returncode}: {'ok' if ok else 'OVER TARGET/FAILED'}")
+        print(
+            f"\nfull test run (pytest -n 2): {total:.0f} s (target ≤ {TARGET_TEST_SECONDS:.0f} s), exit {result.returncode}: {'ok' if ok else 'OVER TARGET/FAILED'}"
+        )
     return 1 if failed else 0
 
 

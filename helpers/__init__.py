@@ -14,8 +14,26 @@ __version__ = "0.1.0"
 __all__ = ["setup", "ThaiSetupWarning", "__version__"]
 
 _SUBMODULES = {
-    "check", "clean", "colab", "commands", "data", "doctor", "env", "errorhelp", "exercise_authoring", "explore", "grid",
-    "paths", "portal", "recipes", "startup", "textnlp", "thai", "thaifont", "viz", "webfont",
+    "check",
+    "clean",
+    "colab",
+    "commands",
+    "data",
+    "doctor",
+    "env",
+    "errorhelp",
+    "exercise_authoring",
+    "explore",
+    "grid",
+    "paths",
+    "portal",
+    "recipes",
+    "startup",
+    "textnlp",
+    "thai",
+    "thaifont",
+    "viz",
+    "webfont",
 }
 
 

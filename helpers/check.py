@@ -87,7 +87,7 @@ import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +146,7 @@ _EXTRA: dict[str, dict] = {}  # entries registered in memory (doctests, develope
 _ATTEMPTS: dict[tuple[str, str], int] = {}  # wrong tries per (key, stage), for progressive hints
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_file(notebook_id: str) -> dict:
     path = exercises_dir() / f"{notebook_id}.json"
     if not path.is_file():
@@ -183,8 +183,7 @@ def _entry(key: str) -> dict:
     entries = _load_file(match.group(1)) if match else {}
     if key not in entries:
         raise KeyError(
-            f"ไม่พบแบบฝึกหัดชื่อ {key!r}: ตรวจว่าพิมพ์ชื่อถูกต้อง เช่น \"nb02-ex1\" "
-            "(ชื่อแบบฝึกหัดอยู่ในเซลล์ check ที่ให้มา)"
+            f'ไม่พบแบบฝึกหัดชื่อ {key!r}: ตรวจว่าพิมพ์ชื่อถูกต้อง เช่น "nb02-ex1" (ชื่อแบบฝึกหัดอยู่ในเซลล์ check ที่ให้มา)'
         )
     return entries[key]
 
@@ -340,8 +339,10 @@ def _canonical(value: Any, kind: str, options: dict) -> dict[str, str]:
         if options.get("check_index"):
             frame = frame.reset_index()
         names = [_norm_text(c, options) for c in frame.columns]
-        order = list(range(len(names))) if options.get("column_order") else sorted(
-            range(len(names)), key=lambda i: names[i]
+        order = (
+            list(range(len(names)))
+            if options.get("column_order")
+            else sorted(range(len(names)), key=lambda i: names[i])
         )
         stages["shape"] = f"{frame.shape[0]}x{frame.shape[1]}"
         stages["columns"] = json.dumps([names[i] for i in order], ensure_ascii=False)
@@ -354,7 +355,7 @@ def _canonical(value: Any, kind: str, options: dict) -> dict[str, str]:
 
 
 def _hash(salt: str, stage: str, text: str) -> str:
-    return hashlib.sha256(f"{salt}|{stage}|{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{salt}|{stage}|{text}".encode()).hexdigest()
 
 
 def _coerce(value: Any, kind: str) -> tuple[Any, str]:
@@ -474,9 +475,7 @@ def _size_text(kind: str, answer: Any) -> str:
 def _message(stage: str, entry: dict, answer: Any, got: str) -> str:
     kind = entry["kind"]
     if stage == "type":
-        return (
-            f"คำตอบควรเป็น{KINDS[kind]} แต่ตอนนี้เป็น{_thai_kind(got, answer)}"
-        )
+        return f"คำตอบควรเป็น{KINDS[kind]} แต่ตอนนี้เป็น{_thai_kind(got, answer)}"
     if stage == "shape":
         what = {
             "dataframe": "จำนวนแถวหรือจำนวนคอลัมน์",
@@ -486,8 +485,10 @@ def _message(stage: str, entry: dict, answer: Any, got: str) -> str:
     if stage == "columns":
         what = "ชื่อคีย์" if kind == "dict" else "ชื่อคอลัมน์"
         return f"ขนาดถูกแล้ว แต่{what}ยังไม่ตรง"
-    return "ชนิดข้อมูลถูกแล้ว แต่ค่ายังไม่ตรง" if kind in {"number", "text", "bool", "date"} else (
-        "ขนาดถูกแล้ว แต่ค่าข้างในยังไม่ตรง"
+    return (
+        "ชนิดข้อมูลถูกแล้ว แต่ค่ายังไม่ตรง"
+        if kind in {"number", "text", "bool", "date"}
+        else ("ขนาดถูกแล้ว แต่ค่าข้างในยังไม่ตรง")
     )
 
 
@@ -543,8 +544,10 @@ def check(key: str, answer: Any) -> CheckResult:
         _entry(key)  # unknown key → a clear error even before an answer is filled in
         failed = _previous_cell_failed()
         if failed:
-            print(f"⚠️ เซลล์ที่รันก่อนหน้านี้เกิดข้อผิดพลาด ({failed}) คำตอบจึงยังไม่ถูกบันทึก: "
-                  "แก้ตามคำอธิบายใต้เซลล์นั้น รันเซลล์นั้นใหม่ให้ผ่าน แล้วค่อยรันเซลล์ตรวจคำตอบนี้")
+            print(
+                f"⚠️ เซลล์ที่รันก่อนหน้านี้เกิดข้อผิดพลาด ({failed}) คำตอบจึงยังไม่ถูกบันทึก: "
+                "แก้ตามคำอธิบายใต้เซลล์นั้น รันเซลล์นั้นใหม่ให้ผ่าน แล้วค่อยรันเซลล์ตรวจคำตอบนี้"
+            )
         else:
             print("✏️ ยังไม่ได้ใส่คำตอบ: แทนที่ ... ด้วยคำตอบของคุณ แล้วรันเซลล์อีกครั้ง")
         return CheckResult(False, key, "type")

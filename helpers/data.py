@@ -38,8 +38,7 @@ import pooch
 from .commands import python_command
 from .paths import data_dir, repo_root
 
-__all__ = ["DataFileError", "datasets", "load", "path", "info", "verify", "package", "restore",
-           "file_hash"]
+__all__ = ["DataFileError", "datasets", "load", "path", "info", "verify", "package", "restore", "file_hash"]
 
 PACKAGE_FILE = "datapackage.json"
 
@@ -65,9 +64,11 @@ def _restore_hint(rel: str, name: str | None = None) -> str:
     # command names this interpreter and module by absolute path (JupyterLab's terminal opens in
     # another folder and its ``python`` may not be the kit's).
     arg = name or rel
-    return (f"วิธีกู้คืน: รันในเซลล์ของโน้ตบุ๊กว่า  helpers.data.restore({arg!r})  "
-            f"หรือพิมพ์ในเทอร์มินัลว่า  {python_command('-m', 'helpers.data', 'restore', arg)}  "
-            "(ถ้าใช้ผ่าน Binder หรือ Colab จะเปิดชุดเรียนใหม่ก็ได้)")
+    return (
+        f"วิธีกู้คืน: รันในเซลล์ของโน้ตบุ๊กว่า  helpers.data.restore({arg!r})  "
+        f"หรือพิมพ์ในเทอร์มินัลว่า  {python_command('-m', 'helpers.data', 'restore', arg)}  "
+        "(ถ้าใช้ผ่าน Binder หรือ Colab จะเปิดชุดเรียนใหม่ก็ได้)"
+    )
 
 
 def file_hash(file: Path) -> str:
@@ -92,7 +93,8 @@ def _damaged_package(file: Path, why: str) -> DataFileError:
     return DataFileError(
         f"ไฟล์คำอธิบายข้อมูล data/{PACKAGE_FILE} เสียหาย ({why}) จึงตรวจและเปิดข้อมูลของชุดเรียนไม่ได้ "
         "อาจเกิดจากการเปิดไฟล์นี้แล้วแก้ไขหรือบันทึกทับโดยไม่ตั้งใจ " + _restore_hint(PACKAGE_FILE),
-        file=PACKAGE_FILE)
+        file=PACKAGE_FILE,
+    )
 
 
 def package() -> dict:
@@ -107,7 +109,9 @@ def package() -> dict:
     except FileNotFoundError:
         raise DataFileError(
             f"ไม่พบไฟล์คำอธิบายข้อมูล data/{PACKAGE_FILE} จึงตรวจและเปิดข้อมูลของชุดเรียนไม่ได้ "
-            + _restore_hint(PACKAGE_FILE), file=PACKAGE_FILE) from None
+            + _restore_hint(PACKAGE_FILE),
+            file=PACKAGE_FILE,
+        ) from None
     key = (str(file), stat.st_mtime_ns, stat.st_size)
     if _cache["key"] != key:
         try:
@@ -118,8 +122,12 @@ def package() -> dict:
             raise _damaged_package(file, f"รูปแบบ JSON ผิดที่บรรทัด {exc.lineno} ตำแหน่ง {exc.colno}") from None
         resources = doc.get("resources") if isinstance(doc, dict) else None
         if not isinstance(resources, list) or not all(
-                isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("path"), str)
-                and isinstance(r.get("hash"), str) for r in resources):
+            isinstance(r, dict)
+            and isinstance(r.get("name"), str)
+            and isinstance(r.get("path"), str)
+            and isinstance(r.get("hash"), str)
+            for r in resources
+        ):
             raise _damaged_package(file, "ไม่มีรายการชุดข้อมูล (resources) ที่มีชื่อ ที่อยู่ไฟล์ และค่าตรวจสอบครบ")
         _cache["package"] = doc
         _cache["key"] = key
@@ -165,17 +173,22 @@ def verify(name: str) -> Path:
     try:
         stat = file.stat()
     except FileNotFoundError:
-        raise DataFileError(f"ไม่พบไฟล์ data/{rel} ของชุดข้อมูล '{name}' (อาจถูกลบหรือย้ายไป) "
-                            + _restore_hint(rel, name), name=name, file=rel) from None
+        raise DataFileError(
+            f"ไม่พบไฟล์ data/{rel} ของชุดข้อมูล '{name}' (อาจถูกลบหรือย้ายไป) " + _restore_hint(rel, name),
+            name=name,
+            file=rel,
+        ) from None
     key = (stat.st_mtime_ns, stat.st_size, res["hash"])
-    if _cache["verified"].get(str(file)) == key:   # already checked and unchanged since
+    if _cache["verified"].get(str(file)) == key:  # already checked and unchanged since
         return file
     if file_hash(file) != res["hash"]:
         raise DataFileError(
             f"ไฟล์ data/{rel} ของชุดข้อมูล '{name}' ถูกแก้ไขไปจากต้นฉบับ: ค่าตรวจสอบความถูกต้องของไฟล์ "
             f"(checksum แบบ sha256) ไม่ตรงกับที่บันทึกไว้ใน data/{PACKAGE_FILE} จึงไม่เปิดให้ "
             f"เพื่อไม่ให้ได้ตารางที่ผิดโดยไม่รู้ตัว " + _restore_hint(rel, name),
-            name=name, file=rel)
+            name=name,
+            file=rel,
+        )
     _cache["verified"][str(file)] = key
     return file
 
@@ -228,13 +241,15 @@ def _read(res: dict, file: Path) -> pd.DataFrame:
         elif isinstance(body, dict) and isinstance(body.get("records"), list):
             body = body["records"]
         if isinstance(body, list) and body and not isinstance(body[0], dict):
-            return pd.DataFrame({"name": body})      # package_list: a list of names
+            return pd.DataFrame({"name": body})  # package_list: a list of names
         if isinstance(body, list):
             return pd.json_normalize(body)
         if isinstance(body, dict):
             return pd.json_normalize(body)
-    raise ValueError(f"ชุดข้อมูล '{res['name']}' (data/{res['path']}) ไม่ใช่ตารางข้อมูล จึงเปิดเป็น DataFrame ไม่ได้ "
-                     f"ใช้ helpers.data.path('{res['name']}') เพื่อหาที่อยู่ไฟล์แล้วเปิดอ่านเอง")
+    raise ValueError(
+        f"ชุดข้อมูล '{res['name']}' (data/{res['path']}) ไม่ใช่ตารางข้อมูล จึงเปิดเป็น DataFrame ไม่ได้ "
+        f"ใช้ helpers.data.path('{res['name']}') เพื่อหาที่อยู่ไฟล์แล้วเปิดอ่านเอง"
+    )
 
 
 def _has_calamine() -> bool:
@@ -270,11 +285,16 @@ class DatasetInfo(dict):
     """A dict of a data set's metadata that prints as readable Thai text."""
 
     def __repr__(self) -> str:
-        kind = "ข้อมูลจำลอง (simulated) ใช้ฝึกเท่านั้น" if self["simulated"] is True else (
-            "ข้อมูลจริงจากหน่วยงาน" if self["simulated"] is False else "มีทั้งข้อมูลจริงและข้อมูลจำลอง")
-        lines = [f"{self['title']}  [{self['name']}]",
-                 f"  ชนิด: {kind}",
-                 f"  ไฟล์: data/{self['path']} ({self['format']}, {self['encoding'] or '-'})"]
+        kind = (
+            "ข้อมูลจำลอง (simulated) ใช้ฝึกเท่านั้น"
+            if self["simulated"] is True
+            else ("ข้อมูลจริงจากหน่วยงาน" if self["simulated"] is False else "มีทั้งข้อมูลจริงและข้อมูลจำลอง")
+        )
+        lines = [
+            f"{self['title']}  [{self['name']}]",
+            f"  ชนิด: {kind}",
+            f"  ไฟล์: data/{self['path']} ({self['format']}, {self['encoding'] or '-'})",
+        ]
         if self.get("rows") is not None:
             lines.append(f"  จำนวนแถว: {self['rows']:,}")
         lines.append(f"  คำอธิบาย: {self['description']}")
@@ -315,14 +335,24 @@ def info(name: str) -> DatasetInfo:
     ...
     """
     res = _resource(name)
-    sources = [s.get("title", "") + (f" <{s['path']}>" if s.get("path") else "") for s in res.get("sources", [])]
+    sources = [
+        s.get("title", "") + (f" <{s['path']}>" if s.get("path") else "") for s in res.get("sources", [])
+    ]
     return DatasetInfo(
-        name=res["name"], title=res.get("title", ""), description=res.get("description", ""),
-        path=res["path"], format=res.get("format"), encoding=res.get("encoding"),
-        simulated=res.get("kit:simulated"), rows=res.get("kit:rows"),
-        sources=sources, license=_license_text(res),
-        confidence=res.get("kit:confidence"), definition=res.get("kit:definition"),
-        generated_by=res.get("kit:generated_by"), hash=res.get("hash"),
+        name=res["name"],
+        title=res.get("title", ""),
+        description=res.get("description", ""),
+        path=res["path"],
+        format=res.get("format"),
+        encoding=res.get("encoding"),
+        simulated=res.get("kit:simulated"),
+        rows=res.get("kit:rows"),
+        sources=sources,
+        license=_license_text(res),
+        confidence=res.get("kit:confidence"),
+        definition=res.get("kit:definition"),
+        generated_by=res.get("kit:generated_by"),
+        hash=res.get("hash"),
         fields=[(f["name"], f.get("title", ""), f["type"]) for f in res.get("schema", {}).get("fields", [])],
     )
 
@@ -343,8 +373,17 @@ def datasets() -> pd.DataFrame:
     >>> table.set_index("name").loc["pm25-wide-2566", "kind"]
     'จำลอง'
     """
-    rows = [{"name": r["name"], "title": r.get("title", ""), "kind": _kind(r), "rows": r.get("kit:rows"),
-             "license": _license_text(r), "path": "data/" + r["path"]} for r in package()["resources"]]
+    rows = [
+        {
+            "name": r["name"],
+            "title": r.get("title", ""),
+            "kind": _kind(r),
+            "rows": r.get("kit:rows"),
+            "license": _license_text(r),
+            "path": "data/" + r["path"],
+        }
+        for r in package()["resources"]
+    ]
     table = pd.DataFrame(rows, columns=["name", "title", "kind", "rows", "license", "path"])
     table["rows"] = table["rows"].astype("Int64")
     return table
@@ -352,6 +391,7 @@ def datasets() -> pd.DataFrame:
 
 # --------------------------------------------------------------------------------------------
 # restore: put a bundled file back (from git, or rebuilt by the kit's own recipe)
+
 
 def _write_atomic(target: Path, payload: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -371,8 +411,12 @@ def _from_git(rel: str) -> bytes | None:
     if git is None or not (repo_root() / ".git").exists():
         return None
     try:
-        done = subprocess.run([git, "-C", str(repo_root()), "show", f"HEAD:data/{rel}"],
-                              capture_output=True, timeout=60, check=False)
+        done = subprocess.run(
+            [git, "-C", str(repo_root()), "show", f"HEAD:data/{rel}"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.stdout if done.returncode == 0 else None
@@ -418,7 +462,9 @@ def restore(name: str | None = None, *, quiet: bool = False) -> list[str]:
             if payload is None:
                 raise DataFileError(
                     f"กู้คืน data/{PACKAGE_FILE} ไม่ได้ เพราะโฟลเดอร์นี้ไม่ใช่สำเนาแบบ git ของชุดเรียน "
-                    "ให้ดาวน์โหลดหรือโคลนชุดเรียนใหม่ แล้วคัดลอกไฟล์นี้มาแทน", file=PACKAGE_FILE)
+                    "ให้ดาวน์โหลดหรือโคลนชุดเรียนใหม่ แล้วคัดลอกไฟล์นี้มาแทน",
+                    file=PACKAGE_FILE,
+                )
             _write_atomic(data_dir() / PACKAGE_FILE, payload)
             _cache["key"] = None
             package()  # raises if even the committed file is unreadable
@@ -446,7 +492,10 @@ def restore(name: str | None = None, *, quiet: bool = False) -> list[str]:
             raise DataFileError(
                 f"กู้คืน data/{rel} ของชุดข้อมูล '{each}' ไม่ได้: ไม่พบต้นฉบับที่ค่าตรวจสอบตรงกับ "
                 f"data/{PACKAGE_FILE} (โฟลเดอร์นี้อาจไม่ใช่สำเนาแบบ git ของชุดเรียน) "
-                "ให้ดาวน์โหลดหรือโคลนชุดเรียนใหม่", name=each, file=rel)
+                "ให้ดาวน์โหลดหรือโคลนชุดเรียนใหม่",
+                name=each,
+                file=rel,
+            )
         _write_atomic(data_dir() / rel, payload)
         _cache["verified"].pop(str(data_dir() / rel), None)
         verify(each)
@@ -478,12 +527,16 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m helpers.data verify`` or ``python -m helpers.data restore [NAME]``."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m helpers.data",
-                                     description="ตรวจหรือกู้คืนไฟล์ข้อมูลของชุดเรียน (verify or restore bundled data)")
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.data",
+        description="ตรวจหรือกู้คืนไฟล์ข้อมูลของชุดเรียน (verify or restore bundled data)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("verify", help="ตรวจค่า checksum ของทุกไฟล์")
     rest = sub.add_parser("restore", help="กู้คืนไฟล์ที่หายหรือถูกแก้ไข")
-    rest.add_argument("name", nargs="?", default=None, help="ชื่อชุดข้อมูล หรือ datapackage.json (ไม่ใส่ = ทุกไฟล์ที่เสีย)")
+    rest.add_argument(
+        "name", nargs="?", default=None, help="ชื่อชุดข้อมูล หรือ datapackage.json (ไม่ใส่ = ทุกไฟล์ที่เสีย)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "verify":

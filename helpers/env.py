@@ -235,7 +235,9 @@ def report() -> None:
     for name, version in info.items():
         if version is None:
             # Colab runs its own Jupyter and widget stack; the kit does not install it there.
-            version = "ใช้ของ Colab" if place == "Google Colab" and name in colab.COLAB_PROVIDES else "ยังไม่ได้ติดตั้ง"
+            version = (
+                "ใช้ของ Colab" if place == "Google Colab" and name in colab.COLAB_PROVIDES else "ยังไม่ได้ติดตั้ง"
+            )
         lines.append(f"  {name + ':':<{width + 1}} {version}")
     font = font_in_use()
     shaping = "ได้" if font["shaping"] else "ไม่ได้ (ต้องใช้ matplotlib 3.11 ขึ้นไป)"

@@ -16,8 +16,10 @@ from typing import Any
 
 __all__ = ["explain", "install", "last_error"]
 
-_RUN_ABOVE = ("เลือกเซลล์นี้ แล้วสั่ง Run → Run All Above (รันทุกเซลล์ด้านบน) แล้วรันเซลล์นี้อีกครั้ง "
-              "ถ้ายังไม่หาย ให้ตรวจว่าสะกดชื่อตรงกับที่สร้างไว้ทุกตัวอักษร (ตัวพิมพ์เล็ก-ใหญ่ต่างกัน)")
+_RUN_ABOVE = (
+    "เลือกเซลล์นี้ แล้วสั่ง Run → Run All Above (รันทุกเซลล์ด้านบน) แล้วรันเซลล์นี้อีกครั้ง "
+    "ถ้ายังไม่หาย ให้ตรวจว่าสะกดชื่อตรงกับที่สร้างไว้ทุกตัวอักษร (ตัวพิมพ์เล็ก-ใหญ่ต่างกัน)"
+)
 
 #: What the last failed cell raised: {"execution_count": n, "type": "NameError"} (read by check()).
 _LAST: dict[str, Any] = {}
@@ -35,8 +37,11 @@ def last_error() -> dict:
 def _frames(namespace: dict | None) -> dict[str, Any]:
     import pandas as pd
 
-    return {name: value for name, value in (namespace or {}).items()
-            if not name.startswith("_") and isinstance(value, pd.DataFrame)}
+    return {
+        name: value
+        for name, value in (namespace or {}).items()
+        if not name.startswith("_") and isinstance(value, pd.DataFrame)
+    }
 
 
 def _close_columns(key: str, namespace: dict | None) -> list[str]:
@@ -60,48 +65,80 @@ def explain(exc: BaseException, namespace: dict | None = None) -> str | None:
     if isinstance(exc, NameError):
         match = re.search(r"name '([^']+)' is not defined", str(exc))
         name = match.group(1) if match else "นี้"
-        return (f"ยังไม่มีตัวแปรชื่อ {name}: มักเกิดเพราะยังไม่ได้รันเซลล์ด้านบนที่สร้างมันขึ้นมา "
-                f"(หรือเคอร์เนลเพิ่งเริ่มใหม่) วิธีแก้: {_RUN_ABOVE}")
+        return (
+            f"ยังไม่มีตัวแปรชื่อ {name}: มักเกิดเพราะยังไม่ได้รันเซลล์ด้านบนที่สร้างมันขึ้นมา "
+            f"(หรือเคอร์เนลเพิ่งเริ่มใหม่) วิธีแก้: {_RUN_ABOVE}"
+        )
     if isinstance(exc, ModuleNotFoundError):
         module = exc.name or ""
         if module.split(".")[0] == "helpers":
-            return ("เคอร์เนลนี้ยังไม่รู้จักแพ็กเกจ helpers ของชุดเรียน: เปิดชุดเรียนด้วยคำสั่ง python kit.py lab "
-                    "(บน Windows: py kit.py lab) หรือใช้ลิงก์ Binder/Colab ใน README แล้วเลือกเคอร์เนลของชุดเรียน")
-        return (f"ยังไม่ได้ติดตั้งแพ็กเกจ {module}: ชุดเรียนติดตั้งทุกอย่างที่ใช้ให้แล้ว ถ้าเพิ่งติดตั้งใหม่ให้สั่ง "
-                "Kernel → Restart Kernel ถ้าแพ็กเกจนี้ไม่ได้อยู่ในชุดเรียน ให้ถามผู้สอนก่อนติดตั้งเพิ่ม")
+            return (
+                "เคอร์เนลนี้ยังไม่รู้จักแพ็กเกจ helpers ของชุดเรียน: เปิดชุดเรียนด้วยคำสั่ง python kit.py lab "
+                "(บน Windows: py kit.py lab) หรือใช้ลิงก์ Binder/Colab ใน README แล้วเลือกเคอร์เนลของชุดเรียน"
+            )
+        return (
+            f"ยังไม่ได้ติดตั้งแพ็กเกจ {module}: ชุดเรียนติดตั้งทุกอย่างที่ใช้ให้แล้ว ถ้าเพิ่งติดตั้งใหม่ให้สั่ง "
+            "Kernel → Restart Kernel ถ้าแพ็กเกจนี้ไม่ได้อยู่ในชุดเรียน ให้ถามผู้สอนก่อนติดตั้งเพิ่ม"
+        )
     if isinstance(exc, FileNotFoundError):
-        return ("หาไฟล์ไม่พบ: ที่อยู่ไฟล์แบบสั้น (เช่น data.csv) นับจากโฟลเดอร์ของโน้ตบุ๊กนี้ ไม่ใช่โฟลเดอร์หลัก "
-                "ข้อมูลของชุดเรียนให้เปิดด้วย helpers.data.load(\"ชื่อ\") และดูรายชื่อด้วย helpers.data.datasets() "
-                "ไฟล์ของชุดเรียนที่หายไปกู้คืนได้ด้วย helpers.data.restore()")
+        return (
+            "หาไฟล์ไม่พบ: ที่อยู่ไฟล์แบบสั้น (เช่น data.csv) นับจากโฟลเดอร์ของโน้ตบุ๊กนี้ ไม่ใช่โฟลเดอร์หลัก "
+            'ข้อมูลของชุดเรียนให้เปิดด้วย helpers.data.load("ชื่อ") และดูรายชื่อด้วย helpers.data.datasets() '
+            "ไฟล์ของชุดเรียนที่หายไปกู้คืนได้ด้วย helpers.data.restore()"
+        )
     if isinstance(exc, UnicodeDecodeError):
-        return ("อ่านตัวอักษรในไฟล์ไม่ได้ เพราะไฟล์ไม่ได้เข้ารหัสอักขระ (encoding) แบบที่สั่งอ่าน ไฟล์ภาษาไทยรุ่นเก่า "
-                "มักเป็น cp874 (TIS-620): ใช้ helpers.clean.read_csv_th(\"ไฟล์.csv\") ซึ่งตรวจการเข้ารหัสอักขระให้ "
-                "หรือ pd.read_csv(\"ไฟล์.csv\", encoding=\"cp874\")")
+        return (
+            "อ่านตัวอักษรในไฟล์ไม่ได้ เพราะไฟล์ไม่ได้เข้ารหัสอักขระ (encoding) แบบที่สั่งอ่าน ไฟล์ภาษาไทยรุ่นเก่า "
+            'มักเป็น cp874 (TIS-620): ใช้ helpers.clean.read_csv_th("ไฟล์.csv") ซึ่งตรวจการเข้ารหัสอักขระให้ '
+            'หรือ pd.read_csv("ไฟล์.csv", encoding="cp874")'
+        )
     if isinstance(exc, IndentationError):
-        return ("ย่อหน้าของบรรทัดไม่ตรงกัน: บรรทัดในบล็อกเดียวกัน (หลัง if, for, def ที่ลงท้ายด้วย :) ต้องเว้นหน้าเท่ากัน "
-                "ใช้ช่องว่าง 4 ช่อง และอย่าปนปุ่ม Tab กับช่องว่าง")
+        return (
+            "ย่อหน้าของบรรทัดไม่ตรงกัน: บรรทัดในบล็อกเดียวกัน (หลัง if, for, def ที่ลงท้ายด้วย :) ต้องเว้นหน้าเท่ากัน "
+            "ใช้ช่องว่าง 4 ช่อง และอย่าปนปุ่ม Tab กับช่องว่าง"
+        )
     if isinstance(exc, SyntaxError):
         text = f"{exc.text or ''}"
         quotes = "“" in text or "”" in text or "‘" in text or "’" in text
-        extra = (" ในบรรทัดนี้มีเครื่องหมายคำพูดแบบโค้ง (“ ” หรือ ‘ ’) ที่มักติดมาจากการคัดลอก: พิมพ์ใหม่เป็น \" หรือ '"
-                 if quotes else "")
-        return ("Python อ่านโค้ดนี้ไม่ออก (ผิดไวยากรณ์): ตรวจวงเล็บและเครื่องหมายคำพูดว่าเปิดแล้วปิดครบคู่ "
-                "ตรวจจุลภาค (,) ระหว่างค่า และเครื่องหมาย : ท้าย if/for/def ลูกศร ^ ในข้อความด้านบนชี้จุดที่ Python สะดุด"
-                + extra)
+        extra = (
+            " ในบรรทัดนี้มีเครื่องหมายคำพูดแบบโค้ง (“ ” หรือ ‘ ’) ที่มักติดมาจากการคัดลอก: พิมพ์ใหม่เป็น \" หรือ '"
+            if quotes
+            else ""
+        )
+        return (
+            "Python อ่านโค้ดนี้ไม่ออก (ผิดไวยากรณ์): ตรวจวงเล็บและเครื่องหมายคำพูดว่าเปิดแล้วปิดครบคู่ "
+            "ตรวจจุลภาค (,) ระหว่างค่า และเครื่องหมาย : ท้าย if/for/def ลูกศร ^ ในข้อความด้านบนชี้จุดที่ Python สะดุด"
+            + extra
+        )
     if isinstance(exc, KeyError):
         key = exc.args[0] if exc.args else ""
         close = _close_columns(str(key), namespace)
-        hint = (f" ชื่อที่ใกล้เคียงคือ {', '.join(repr(c) for c in close)}" if close else
-                " ดูชื่อคอลัมน์ทั้งหมดด้วย ชื่อตาราง.columns")
-        return (f"ไม่มีคอลัมน์หรือคีย์ชื่อ {key!r} ตรวจการสะกด ช่องว่าง และตัวพิมพ์เล็ก-ใหญ่{hint} "
-                "(ชื่อคอลัมน์ภาษาไทยต้องตรงทุกตัวอักษร รวมสระและวรรณยุกต์)")
+        hint = (
+            f" ชื่อที่ใกล้เคียงคือ {', '.join(repr(c) for c in close)}"
+            if close
+            else " ดูชื่อคอลัมน์ทั้งหมดด้วย ชื่อตาราง.columns"
+        )
+        return (
+            f"ไม่มีคอลัมน์หรือคีย์ชื่อ {key!r} ตรวจการสะกด ช่องว่าง และตัวพิมพ์เล็ก-ใหญ่{hint} "
+            "(ชื่อคอลัมน์ภาษาไทยต้องตรงทุกตัวอักษร รวมสระและวรรณยุกต์)"
+        )
+    message = str(exc)
+    if (isinstance(exc, (TypeError, ValueError)) and
+            re.search(r"Cannot perform '(r?and_|r?or_)'|truth value of a (Series|DataFrame) is ambiguous", message)):
+        return ("รวมเงื่อนไขหลายข้อต้องใส่วงเล็บครอบทุกเงื่อนไข และใช้ & (และ) | (หรือ) ~ (ไม่) แทน and/or/not "
+                "เช่น df[(df[\"ภาค\"] == \"ภาคเหนือ\") & (df[\"ประชากร\"] > 1_000_000)] "
+                "เพราะ Python ทำ & ก่อน == และ > ถ้าไม่มีวงเล็บจะได้ลำดับการคำนวณผิด")
     if isinstance(exc, TypeError):
-        message = str(exc)
-        if re.search(r"can only concatenate str|unsupported operand type\(s\).*'(str|int|float)'.*'(str|int|float)'"
-                     r"|must be str, not|can't multiply sequence", message):
-            return ("นำข้อความ (str) มาคำนวณกับตัวเลขโดยตรงไม่ได้ เช่น \"10\" + 5 ถ้าต้องการคำนวณ ให้แปลงข้อความเป็นตัวเลขก่อน "
-                    "ด้วย int(\"10\") หรือ float(...) (ตัวเลขในไฟล์ราชการที่มีจุลภาคหรือเลขไทย ใช้ helpers.clean.to_number) "
-                    "ถ้าต้องการต่อข้อความ ให้แปลงตัวเลขเป็นข้อความด้วย str(5)")
+        if re.search(
+            r"can only concatenate str|unsupported operand type\(s\).*'(str|int|float)'.*'(str|int|float)'"
+            r"|must be str, not|can't multiply sequence",
+            message,
+        ):
+            return (
+                'นำข้อความ (str) มาคำนวณกับตัวเลขโดยตรงไม่ได้ เช่น "10" + 5 ถ้าต้องการคำนวณ ให้แปลงข้อความเป็นตัวเลขก่อน '
+                'ด้วย int("10") หรือ float(...) (ตัวเลขในไฟล์ราชการที่มีจุลภาคหรือเลขไทย ใช้ helpers.clean.to_number) '
+                "ถ้าต้องการต่อข้อความ ให้แปลงตัวเลขเป็นข้อความด้วย str(5)"
+            )
     return None
 
 
@@ -134,7 +171,7 @@ def install(shell=None) -> bool:
         return True
 
     def handler(self, etype, value, tb, tb_offset=None):
-        self.showtraceback((etype, value, tb), tb_offset=tb_offset)   # may show a SyntaxError itself
+        self.showtraceback((etype, value, tb), tb_offset=tb_offset)  # may show a SyntaxError itself
         if _LAST.get("shown") == id(value):
             return
         _LAST.update(execution_count=self.execution_count, type=etype.__name__, shown=id(value))

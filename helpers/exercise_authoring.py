@@ -107,11 +107,18 @@ def make_entry(
             wrong = mistake["value"]
             wrong_kind = _kind_of(wrong)
             if wrong_kind != kind:
-                raise TypeError(f"{key}: a known mistake must be a {kind}, got {wrong_kind} ({mistake.get('code')})")
+                raise TypeError(
+                    f"{key}: a known mistake must be a {kind}, got {wrong_kind} ({mistake.get('code')})"
+                )
             if _mistake_text(wrong, kind, options) == _mistake_text(answer, kind, options):
                 raise ValueError(f"{key}: the known mistake {mistake.get('code')!r} equals the right answer")
-            entry["mistakes"].append({"code": mistake.get("code", ""), "hint": mistake["hint"],
-                                      "hash": _hash(salt, "mistake", _mistake_text(wrong, kind, options))})
+            entry["mistakes"].append(
+                {
+                    "code": mistake.get("code", ""),
+                    "hint": mistake["hint"],
+                    "hash": _hash(salt, "mistake", _mistake_text(wrong, kind, options)),
+                }
+            )
     return entry
 
 
@@ -152,7 +159,7 @@ def save_entries(notebook_id: str, entries: list[dict], *, title: str = "", path
 # ---------------------------------------------------------------------------------------------
 
 _CHECK_CALL = re.compile(r"""^\s*check\(\s*["'](?P<key>nb[^"']+)["']\s*,\s*(?P<expr>.+?)\s*\)\s*;?\s*$""")
-_SKIP_TAGS = {"nbval-skip", "kit-colab"}
+_SKIP_TAGS = {"nbval-skip", "kit-colab", "raises-exception"}
 
 
 def _check_call(source: str) -> tuple[str, str] | None:
@@ -169,7 +176,7 @@ def solution_answers(notebook: str | Path, *, namespaces: bool = False) -> dict[
     With ``namespaces=True`` each value is ``(answer, namespace)``: the notebook's variables as
     they were just before that exercise, so tests can build typical wrong answers from them.
 
-    The code cells run in order in one namespace (cells tagged ``nbval-skip`` or ``kit-colab``,
+    The code cells run in order in one namespace (cells tagged ``nbval-skip``, ``kit-colab`` or ``raises-exception``,
     ``check(...)`` and ``show_solution(...)`` cells are skipped; printed output is discarded).  At
     each ``check("key", expr)`` cell the solution code of ``key`` runs in a *copy* of the
     namespace (so later cells never depend on a solved exercise) and ``expr`` is evaluated there.
@@ -258,9 +265,14 @@ def refresh_entries(notebook: str | Path, notebook_id: str | None = None) -> Pat
         if key not in answers:
             raise ValueError(f"{key} has no check(...) cell in {path.name}")
         answer, namespace = answers[key]
-        mistakes = [{"code": m["code"], "hint": m["hint"],
-                     "value": eval(compile(m["code"], f"<mistake {key}>", "eval"), dict(namespace))}
-                    for m in entry.get("mistakes", [])]
+        mistakes = [
+            {
+                "code": m["code"],
+                "hint": m["hint"],
+                "value": eval(compile(m["code"], f"<mistake {key}>", "eval"), dict(namespace)),
+            }
+            for m in entry.get("mistakes", [])
+        ]
         entries.append(
             make_entry(
                 key,

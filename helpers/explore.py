@@ -52,9 +52,7 @@ MEASURES = {
     "density": ("ความหนาแน่นประชากร", "คนต่อ ตร.กม.", 0),
 }
 
-_SOURCE_POPULATION = (
-    "ประชากร: กรมการปกครอง (ทะเบียนราษฎร ณ 31 ธ.ค. 2562) · พื้นที่: Wikipedia (แหล่งข้อมูลทุติยภูมิ)"
-)
+_SOURCE_POPULATION = "ประชากร: กรมการปกครอง (ทะเบียนราษฎร ณ 31 ธ.ค. 2562) · พื้นที่: Wikipedia (แหล่งข้อมูลทุติยภูมิ)"
 
 _WIDGETS_NOTE = (
     "ถ้ามองไม่เห็นเมนูให้เลือก (หรือเห็นเพียงข้อความอย่าง VBox(...) หรือ "
@@ -88,9 +86,7 @@ def province_measures() -> pd.DataFrame:
 
 def _check_column(df: pd.DataFrame, column: str, role: str) -> None:
     if column not in df.columns:
-        raise KeyError(
-            f"ไม่พบคอลัมน์ {column!r} ({role}) ในตาราง: คอลัมน์ที่มีคือ {', '.join(map(str, df.columns))}"
-        )
+        raise KeyError(f"ไม่พบคอลัมน์ {column!r} ({role}) ในตาราง: คอลัมน์ที่มีคือ {', '.join(map(str, df.columns))}")
 
 
 def filter_table(
@@ -157,7 +153,9 @@ def summarise(df: pd.DataFrame, measure: str, by, how: str = "sum", *, share: bo
     return result
 
 
-def top_n(df: pd.DataFrame, measure: str, n: int = 10, *, ascending: bool = False, label: str = "name_th") -> pd.Series:
+def top_n(
+    df: pd.DataFrame, measure: str, n: int = 10, *, ascending: bool = False, label: str = "name_th"
+) -> pd.Series:
     """Return the ``n`` largest (or smallest) values of ``measure`` as a Series indexed by ``label``.
 
     >>> top_n(province_measures(), "population", 3).index.tolist()
@@ -238,12 +236,20 @@ def monthly_series(
     values = grouped.sum(min_count=1) if how == "sum" else grouped.agg(how)
     every = range(int(keys.min()), int(keys.max()) + 1)
     values = values.reindex(every)
-    return pd.Series(values.to_numpy(dtype=float), index=pd.Index([_label_of(k) for k in every], name="เดือน"),
-                     name=measure)
+    return pd.Series(
+        values.to_numpy(dtype=float), index=pd.Index([_label_of(k) for k in every], name="เดือน"), name=measure
+    )
 
 
-def month_chart(values: pd.Series, *, title: str | None = None, unit: str = "", source: str | None = None,
-                ax=None, color: str | None = None):
+def month_chart(
+    values: pd.Series,
+    *,
+    title: str | None = None,
+    unit: str = "",
+    source: str | None = None,
+    ax=None,
+    color: str | None = None,
+):
     """Draw a monthly line (index: Thai month labels) with Thai month names; return the Figure.
 
     Missing months break the line (months absent from the index are put back as gaps).  The
@@ -317,7 +323,7 @@ def abbreviation_key(codes=None, *, per_line: int = 6) -> str:
         wanted = {str(c) for c in codes}
         table = table[table.index.isin(wanted)]
     pairs = [f"{abbr} = {name}" for abbr, name in zip(table["abbr_th"], table["name_th"])]
-    lines = [" · ".join(pairs[i:i + per_line]) for i in range(0, len(pairs), per_line)]
+    lines = [" · ".join(pairs[i : i + per_line]) for i in range(0, len(pairs), per_line)]
     return "อักษรย่อบนแผนที่: " + "\n".join(lines)
 
 
@@ -349,8 +355,12 @@ def province_view(measure: str = "density", region: str = ALL, n: int = 10, view
     how_many = f"{len(ranked)} จังหวัดแรก" if len(ranked) < len(chosen) else f"ทั้ง {len(ranked)} จังหวัด"
     text = viz.text_summary(ranked, what=f"{label} ({how_many}{in_where})", unit=unit, decimals=decimals)
     if view == "bars":
-        fig = make_chart(ranked, title=f"{finding}\n{label} {how_many} เรียงจากมากไปน้อย", unit=unit,
-                         source=_SOURCE_POPULATION)
+        fig = make_chart(
+            ranked,
+            title=f"{finding}\n{label} {how_many} เรียงจากมากไปน้อย",
+            unit=unit,
+            source=_SOURCE_POPULATION,
+        )
         return fig, text
     import matplotlib.pyplot as plt
 
@@ -359,8 +369,9 @@ def province_view(measure: str = "density", region: str = ALL, n: int = 10, view
     values = chosen.set_index("province_code")[measure]
     _fig, ax = plt.subplots(figsize=(5.6, 9.4))
     # density: Bangkok is about 20 times the next province, so a log colour scale keeps the rest readable
-    grid.plot_province_grid(values, ax=ax, title=f"{finding}\n{label}รายจังหวัด", legend_label=unit,
-                            log=measure == "density")
+    grid.plot_province_grid(
+        values, ax=ax, title=f"{finding}\n{label}รายจังหวัด", legend_label=unit, log=measure == "density"
+    )
     for note in ax.texts:
         if note.get_text().startswith("สีเทา"):  # the grid's grey-tile note: here grey means "not chosen"
             note.set_text(f"สีเทา (–) = จังหวัดนอก{region}")
@@ -430,12 +441,14 @@ def explore_provinces(measure: str = "density", region: str = ALL, n: int = 10, 
         print(text)
         return None
     regions = [ALL, *_sorted_choices(province_measures()["region_6"].unique())]
-    measure_w = w.Dropdown(options=[(label, key) for key, (label, _u, _d) in MEASURES.items()],
-                           value=measure, description="ตัวชี้วัด")
+    measure_w = w.Dropdown(
+        options=[(label, key) for key, (label, _u, _d) in MEASURES.items()],
+        value=measure,
+        description="ตัวชี้วัด",
+    )
     region_w = w.Dropdown(options=regions, value=region, description="ภาค")
     n_w = w.IntSlider(value=n, min=3, max=20, description="จำนวน")
-    view_w = w.ToggleButtons(options=[("กราฟแท่ง", "bars"), ("แผนที่", "map")], value="bars",
-                             description="แบบ")
+    view_w = w.ToggleButtons(options=[("กราฟแท่ง", "bars"), ("แผนที่", "map")], value="bars", description="แบบ")
 
     def update(measure, region, n, view):
         fig, text = province_view(measure, region, n, view)
@@ -510,11 +523,23 @@ def table_view(
     else:
         _check_column(df, time_col, "เวลา")
         series = chosen.groupby(time_col)[measure].agg(how)
-        fig = make_chart(series, kind="line", title=f"{label} ({where})", unit=unit, source=source,
-                         year_axis=year_axis, xlabel=time_label.strip() or time_col)
+        fig = make_chart(
+            series,
+            kind="line",
+            title=f"{label} ({where})",
+            unit=unit,
+            source=source,
+            year_axis=year_axis,
+            xlabel=time_label.strip() or time_col,
+        )
         prefix = time_label
-    text = viz.text_summary(series, what=f"{label} {where}" if month_col else f"{label} ({where})", unit=unit,
-                            decimals=decimals, key_prefix=prefix)
+    text = viz.text_summary(
+        series,
+        what=f"{label} {where}" if month_col else f"{label} ({where})",
+        unit=unit,
+        decimals=decimals,
+        key_prefix=prefix,
+    )
     return fig, text
 
 
@@ -550,9 +575,17 @@ def explore_table(
     >>> box.children[0].children[0].options[0]
     'ทั้งหมด'
     """
-    options = {"measures": measures, "time_col": time_col, "group_col": group_col, "source": source,
-               "time_label": time_label, "how": how, "year_axis": year_axis, "month_col": month_col,
-               "group_label": group_label}
+    options = {
+        "measures": measures,
+        "time_col": time_col,
+        "group_col": group_col,
+        "source": source,
+        "time_label": time_label,
+        "how": how,
+        "year_axis": year_axis,
+        "month_col": month_col,
+        "group_label": group_label,
+    }
 
     def update(group, measure):
         fig, text = table_view(df, group, measure, **options)
@@ -565,9 +598,14 @@ def explore_table(
         update(ALL, next(iter(measures)))
         return None
     groups = [ALL, *_sorted_choices(df[group_col].dropna().unique())]
-    group_w = w.Dropdown(options=groups, value=ALL, description=group_label if group_label != "กลุ่ม" else "เลือก")
-    measure_w = w.Dropdown(options=[(spec[0], key) for key, spec in measures.items()],
-                           value=next(iter(measures)), description="ตัวชี้วัด")
+    group_w = w.Dropdown(
+        options=groups, value=ALL, description=group_label if group_label != "กลุ่ม" else "เลือก"
+    )
+    measure_w = w.Dropdown(
+        options=[(spec[0], key) for key, spec in measures.items()],
+        value=next(iter(measures)),
+        description="ตัวชี้วัด",
+    )
     out = w.interactive_output(update, {"group": group_w, "measure": measure_w})
     box = w.VBox([w.HBox([group_w, measure_w]), out])
     if show:

@@ -21,7 +21,6 @@ import numpy as np
 import pandas as pd
 
 from .clean import provinces as _clean_provinces
-
 from .thaifont import ensure_thai_font
 
 ensure_thai_font()  # Thai charts even when the set-up cell was skipped
@@ -111,8 +110,12 @@ def province_table() -> pd.DataFrame:
     >>> n, caught[0].category.__name__
     (77, 'FutureWarning')
     """
-    warnings.warn("helpers.grid.province_table() เปลี่ยนชื่อเป็น helpers.grid.tile_table() แล้ว "
-                  "(ตารางจังหวัดล้วน ๆ คือ helpers.clean.province_table())", FutureWarning, stacklevel=2)
+    warnings.warn(
+        "helpers.grid.province_table() เปลี่ยนชื่อเป็น helpers.grid.tile_table() แล้ว "
+        "(ตารางจังหวัดล้วน ๆ คือ helpers.clean.province_table())",
+        FutureWarning,
+        stacklevel=2,
+    )
     return tile_table()
 
 
@@ -155,7 +158,7 @@ def abbreviation_key(*, per_line: int = 5) -> str:
         rows = table[table["region_6"] == region]
         entries = [f"{abbr} {name}" for abbr, name in zip(rows["abbr_th"], rows["name_th"])]
         lines.append(region)
-        lines.extend("  " + " · ".join(entries[i:i + per_line]) for i in range(0, len(entries), per_line))
+        lines.extend("  " + " · ".join(entries[i : i + per_line]) for i in range(0, len(entries), per_line))
     return "\n".join(lines)
 
 
@@ -173,8 +176,10 @@ def to_codes(values: pd.Series) -> pd.Series:
     if not isinstance(values, pd.Series):
         raise TypeError("values ต้องเป็น pandas Series ที่มีดัชนี (index) เป็นรหัสหรือชื่อจังหวัด")
     # whole numbers in the index are codes here (a map is keyed by code); as text, province_code reads them
-    keys = pd.Series([str(k) if isinstance(k, (int, np.integer)) and not isinstance(k, bool) else k
-                      for k in values.index], dtype=object)
+    keys = pd.Series(
+        [str(k) if isinstance(k, (int, np.integer)) and not isinstance(k, bool) else k for k in values.index],
+        dtype=object,
+    )
     codes, report = _clean_provinces.province_code(keys, report=True)
     if codes.isna().any():
         notes = dict(zip(report["value"], report["note"]))
@@ -188,8 +193,11 @@ def to_codes(values: pd.Series) -> pd.Series:
     if len(guessed):
         shown = ", ".join(f"{v!r} → รหัส {r}" for v, r in zip(guessed["value"][:5], guessed["result"][:5]))
         warnings.warn(f"ดัชนีบางค่าได้จากการเดาตัวสะกด โปรดตรวจ: {shown}", UserWarning, stacklevel=2)
-    result = pd.Series(values.to_numpy(), index=pd.Index(codes.to_numpy(dtype=object), name="province_code"),
-                       name=values.name)
+    result = pd.Series(
+        values.to_numpy(),
+        index=pd.Index(codes.to_numpy(dtype=object), name="province_code"),
+        name=values.name,
+    )
     if result.index.duplicated().any():
         dup = sorted(set(result.index[result.index.duplicated()]))
         raise ValueError(f"มีจังหวัดซ้ำกันในข้อมูล (รหัส {', '.join(dup)}): รวมค่าให้เหลือจังหวัดละหนึ่งแถวก่อน")
@@ -228,8 +236,11 @@ def _wrap_name(name: str, width: int = 6) -> str:
 
     # Syllables (not characters) so that no vowel or tone mark is separated from its consonant.
     syllables = syllable_tokenize(name, engine="dict")
-    best = min(range(1, len(syllables)),
-               key=lambda i: abs(len("".join(syllables[:i])) - len("".join(syllables[i:]))), default=None)
+    best = min(
+        range(1, len(syllables)),
+        key=lambda i: abs(len("".join(syllables[:i])) - len("".join(syllables[i:]))),
+        default=None,
+    )
     if best is None:
         return name
     return "".join(syllables[:best]) + "\n" + "".join(syllables[best:])
@@ -311,8 +322,16 @@ def plot_province_grid(
         value = numbers[code]
         missing = pd.isna(value)
         face = mcolors.to_rgba(missing_color) if missing else colormap(norm(value))
-        ax.add_patch(Rectangle((x + (1 - size) / 2, y + (1 - size) / 2), size, size, facecolor=face,
-                               edgecolor="none", label=code))
+        ax.add_patch(
+            Rectangle(
+                (x + (1 - size) / 2, y + (1 - size) / 2),
+                size,
+                size,
+                facecolor=face,
+                edgecolor="none",
+                label=code,
+            )
+        )
         if label is None:
             continue
         text = {
@@ -323,14 +342,30 @@ def plot_province_grid(
         }[label]
         if missing and label != "value":
             text = f"{text}\n–"
-        ax.text(x + 0.5, y + 0.5, text, ha="center", va="center", fontsize=8.5 if label != "name" else 6,
-                color=_text_colour(face), linespacing=0.9)
+        ax.text(
+            x + 0.5,
+            y + 0.5,
+            text,
+            ha="center",
+            va="center",
+            fontsize=8.5 if label != "name" else 6,
+            color=_text_colour(face),
+            linespacing=0.9,
+        )
     if region_lines:
         ax.add_collection(LineCollection(_region_edges(table, n_rows), colors="#222222", linewidths=1.8))
     if region_names:
         for name, (row, col, align) in _REGION_LABELS.items():
-            ax.text(col, n_rows - 1 - row + 0.5, name, ha=align, va="center", fontsize=9.5,
-                    color="#333333", style="italic")
+            ax.text(
+                col,
+                n_rows - 1 - row + 0.5,
+                name,
+                ha=align,
+                va="center",
+                fontsize=9.5,
+                color="#333333",
+                style="italic",
+            )
     ax.set_xlim(-0.2, GRID["col"].max() + 1.2)
     ax.set_ylim(-0.2, n_rows + 0.2)
     ax.set_aspect("equal")
@@ -357,8 +392,9 @@ def plot_province_grid(
     if legend_label:
         cbar.set_label(legend_label)
     if numbers.isna().any():
-        ax.text(0.0, 0.0, "สีเทา (–) = ไม่มีข้อมูล", transform=ax.transAxes, fontsize=9, va="bottom",
-                color="#444444")
+        ax.text(
+            0.0, 0.0, "สีเทา (–) = ไม่มีข้อมูล", transform=ax.transAxes, fontsize=9, va="bottom", color="#444444"
+        )
     return ax
 
 

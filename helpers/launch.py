@@ -63,19 +63,34 @@ TEST_JOBS = "2"
 TARGET_PYTHONS = ("3.11", "3.12", "3.13", "3.14", "3.15")
 #: pip platform tag -> marker variables of a typical learner machine of that kind.
 TARGET_PLATFORMS = {
-    "win_amd64": {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
-                  "platform_machine": "AMD64"},
-    "macosx_14_0_arm64": {"sys_platform": "darwin", "platform_system": "Darwin", "os_name": "posix",
-                          "platform_machine": "arm64"},
-    "manylinux_2_28_x86_64": {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix",
-                              "platform_machine": "x86_64"},
+    "win_amd64": {
+        "sys_platform": "win32",
+        "platform_system": "Windows",
+        "os_name": "nt",
+        "platform_machine": "AMD64",
+    },
+    "macosx_14_0_arm64": {
+        "sys_platform": "darwin",
+        "platform_system": "Darwin",
+        "os_name": "posix",
+        "platform_machine": "arm64",
+    },
+    "manylinux_2_28_x86_64": {
+        "sys_platform": "linux",
+        "platform_system": "Linux",
+        "os_name": "posix",
+        "platform_machine": "x86_64",
+    },
 }
 #: Lock packages published only as source (pure Python: pip builds them without a compiler).
 SDIST_ONLY = frozenset({"docopt"})
 # pip widens a macOS tag to older macOS releases itself but takes a manylinux tag literally, so the
 # Linux target lists every tag a glibc 2.28 machine accepts (RHEL 8, Ubuntu 20.04 and newer).
 _MANYLINUX = [f"manylinux_2_{minor}_x86_64" for minor in range(28, 4, -1)] + [
-    "manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64"]
+    "manylinux2014_x86_64",
+    "manylinux2010_x86_64",
+    "manylinux1_x86_64",
+]
 
 
 # --------------------------------------------------------------------------- the learner's copy
@@ -94,8 +109,10 @@ class CopyReport:
         >>> CopyReport(Path("my-notebooks"), added=["a.ipynb"], kept=["b.ipynb"]).summary()
         'โน้ตบุ๊กของคุณอยู่ใน my-notebooks/: คัดลอกใหม่ 1 ไฟล์, อัปเดต 0 ไฟล์, เก็บไฟล์ที่คุณแก้ไว้ 1 ไฟล์'
         """
-        return (f"โน้ตบุ๊กของคุณอยู่ใน {self.folder.name}/: คัดลอกใหม่ {len(self.added)} ไฟล์, "
-                f"อัปเดต {len(self.refreshed)} ไฟล์, เก็บไฟล์ที่คุณแก้ไว้ {len(self.kept)} ไฟล์")
+        return (
+            f"โน้ตบุ๊กของคุณอยู่ใน {self.folder.name}/: คัดลอกใหม่ {len(self.added)} ไฟล์, "
+            f"อัปเดต {len(self.refreshed)} ไฟล์, เก็บไฟล์ที่คุณแก้ไว้ {len(self.kept)} ไฟล์"
+        )
 
 
 def _hash(path: Path) -> str:
@@ -158,8 +175,9 @@ def _scripts_dir() -> Path:
     return Path(sysconfig.get_path("scripts"))
 
 
-def lab_environment(base: dict[str, str], live: bool = False, scripts_dir: Path | None = None,
-                    prefix: str | None = None) -> dict[str, str]:
+def lab_environment(
+    base: dict[str, str], live: bool = False, scripts_dir: Path | None = None, prefix: str | None = None
+) -> dict[str, str]:
     """Return the Jupyter server's environment: offline unless ``live``, the venv first on PATH.
 
     The terminal of JupyterLab inherits it, so ``python`` and ``pip`` there are the kit's.
@@ -177,7 +195,9 @@ def lab_environment(base: dict[str, str], live: bool = False, scripts_dir: Path 
     else:
         env.update(LAB_OFFLINE_ENV)
     scripts = str(scripts_dir or _scripts_dir())
-    env["PATH"] = os.pathsep.join([scripts] + [p for p in env.get("PATH", "").split(os.pathsep) if p and p != scripts])
+    env["PATH"] = os.pathsep.join(
+        [scripts] + [p for p in env.get("PATH", "").split(os.pathsep) if p and p != scripts]
+    )
     env["VIRTUAL_ENV"] = prefix or sys.prefix
     return env
 
@@ -204,8 +224,15 @@ def lab_command(root: Path, extra: list[str] | None = None, as_root: bool | None
     True
     """
     root_flag = ["--allow-root"] if (running_as_root() if as_root is None else as_root) else []
-    return [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}", *root_flag, *(extra or []),
-            f"{LEARNER_DIR}/{WELCOME}"]
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={root}",
+        *root_flag,
+        *(extra or []),
+        f"{LEARNER_DIR}/{WELCOME}",
+    ]
 
 
 def run_lab(args: list[str], root: Path | None = None) -> int:
@@ -216,9 +243,12 @@ def run_lab(args: list[str], root: Path | None = None) -> int:
     live = "--live" in args
     extra = [a for a in args if a != "--live"]
     print(prepare_learner_copy(root).summary(), flush=True)
-    print("เปิด JupyterLab ในโหมดข้อมูลจริง (ต้องใช้อินเทอร์เน็ต)" if live else
-          "เปิด JupyterLab ในโหมดออฟไลน์: ใช้ข้อมูลที่มากับชุดเรียน (ใช้ --live เพื่อเรียกข้อมูลจริงจาก data.go.th)",
-          flush=True)
+    print(
+        "เปิด JupyterLab ในโหมดข้อมูลจริง (ต้องใช้อินเทอร์เน็ต)"
+        if live
+        else "เปิด JupyterLab ในโหมดออฟไลน์: ใช้ข้อมูลที่มากับชุดเรียน (ใช้ --live เพื่อเรียกข้อมูลจริงจาก data.go.th)",
+        flush=True,
+    )
     font_env, font_args = webfont.lab_environment(Path(sys.prefix) / "kit-jupyter")
     env = lab_environment({**os.environ, **font_env}, live=live)
     try:
@@ -247,7 +277,9 @@ def pytest_command(args: list[str]) -> list[str]:
     >>> pytest_command(["-n", "4", "tests/test_kit.py"])[3:]
     ['--ignore=tests/site', '-n', '4', 'tests/test_kit.py']
     """
-    chosen = any(a == "-n" or a.startswith("-n") and a[2:].isdigit() or a.startswith("--numprocesses") for a in args)
+    chosen = any(
+        a == "-n" or a.startswith("-n") and a[2:].isdigit() or a.startswith("--numprocesses") for a in args
+    )
     workers = [] if chosen or "-p" in args and "no:xdist" in args else ["-n", TEST_JOBS, "--dist", "loadfile"]
     return [sys.executable, "-m", "pytest", *workers, "--ignore=tests/site", *args]
 
@@ -260,8 +292,19 @@ def browser_test_command(args: list[str]) -> list[str]:
     >>> browser_test_command([])[3:]
     ['-p', 'no:xdist', 'tests/browser', 'tests/site', '-m', 'browser or site', '--browser-setup']
     """
-    return [sys.executable, "-m", "pytest", "-p", "no:xdist", "tests/browser", "tests/site", "-m", "browser or site",
-            "--browser-setup", *args]
+    return [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "no:xdist",
+        "tests/browser",
+        "tests/site",
+        "-m",
+        "browser or site",
+        "--browser-setup",
+        *args,
+    ]
 
 
 # --------------------------------------------------------------------------- wheelhouse
@@ -283,8 +326,12 @@ def target_environment(python: str, platform: str, patch: int = 0) -> dict[str, 
     >>> env["sys_platform"], env["python_version"], env["python_full_version"]
     ('win32', '3.13', '3.13.0')
     """
-    return lockfile.environment(f"{python}.{patch}", implementation_name="cpython",
-                                platform_python_implementation="CPython", **TARGET_PLATFORMS[platform])
+    return lockfile.environment(
+        f"{python}.{patch}",
+        implementation_name="cpython",
+        platform_python_implementation="CPython",
+        **TARGET_PLATFORMS[platform],
+    )
 
 
 #: Patch releases considered for one Python: a lock may split a pin at one (soupsieve at 3.11.5).
@@ -332,8 +379,13 @@ def _merged_sets(locks: list, python: str, platform: str) -> dict[str, list[str]
     return target_pin_sets(pins, python, platform)
 
 
-def wheelhouse_commands(dest: Path, locks: list[Path], pythons=TARGET_PYTHONS, platforms=tuple(TARGET_PLATFORMS),
-                        work: Path | None = None) -> list[list[str]]:
+def wheelhouse_commands(
+    dest: Path,
+    locks: list[Path],
+    pythons=TARGET_PYTHONS,
+    platforms=tuple(TARGET_PLATFORMS),
+    work: Path | None = None,
+) -> list[list[str]]:
     """Return the pip commands that fill ``dest`` with every file the locks need on each target.
 
     One ``pip download --no-deps`` per (Python, platform) with that target's pins (written to
@@ -356,9 +408,21 @@ def wheelhouse_commands(dest: Path, locks: list[Path], pythons=TARGET_PYTHONS, p
             for version, wanted in _merged_sets(locks, python, platform).items():
                 sources |= {pin for pin in wanted if pin.split("==")[0] in SDIST_ONLY}
                 pins_file = work / f"{version}-{platform}.txt"
-                pins_file.write_text("".join(f"{pin}\n" for pin in sorted(set(wanted) - sources)), encoding="utf-8")
-                commands.append(pip + ["download", "--no-deps", *target_args(version, platform), "-d", str(dest),
-                                       "-r", str(pins_file)])
+                pins_file.write_text(
+                    "".join(f"{pin}\n" for pin in sorted(set(wanted) - sources)), encoding="utf-8"
+                )
+                commands.append(
+                    pip
+                    + [
+                        "download",
+                        "--no-deps",
+                        *target_args(version, platform),
+                        "-d",
+                        str(dest),
+                        "-r",
+                        str(pins_file),
+                    ]
+                )
     for pin in sorted(sources):
         commands.append(pip + ["wheel", "--no-deps", "-w", str(dest), pin])
     return commands
@@ -385,22 +449,31 @@ def run_wheelhouse(args: list[str], root: Path | None = None) -> int:
     folders = [a for a in args if a != "--test"]
     wrong = sorted(set(pythons) - set(TARGET_PYTHONS)) + sorted(set(platforms) - set(TARGET_PLATFORMS))
     if len(folders) != 1 or wrong:
-        print("ใช้แบบนี้: python kit.py wheelhouse โฟลเดอร์ [--python 3.12] [--platform win_amd64] [--test] "
-              f"(Python ที่ใช้ได้: {', '.join(TARGET_PYTHONS)}; ระบบ: {', '.join(TARGET_PLATFORMS)})"
-              + (f" ไม่รู้จัก: {', '.join(wrong)}" if wrong else ""), file=sys.stderr)
+        print(
+            "ใช้แบบนี้: python kit.py wheelhouse โฟลเดอร์ [--python 3.12] [--platform win_amd64] [--test] "
+            f"(Python ที่ใช้ได้: {', '.join(TARGET_PYTHONS)}; ระบบ: {', '.join(TARGET_PLATFORMS)})"
+            + (f" ไม่รู้จัก: {', '.join(wrong)}" if wrong else ""),
+            file=sys.stderr,
+        )
         return 2
     dest = Path(folders[0]).expanduser().resolve()
     dest.mkdir(parents=True, exist_ok=True)
     locks = [root / "requirements.lock"] + ([root / "requirements-test.lock"] if test else [])
-    for cmd in wheelhouse_commands(dest, locks, pythons or TARGET_PYTHONS, platforms or tuple(TARGET_PLATFORMS)):
+    for cmd in wheelhouse_commands(
+        dest, locks, pythons or TARGET_PYTHONS, platforms or tuple(TARGET_PLATFORMS)
+    ):
         print("→ " + " ".join(cmd), flush=True)
         if subprocess.run(cmd, check=False).returncode != 0:
-            print("ดาวน์โหลดไม่สำเร็จ: ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วรันคำสั่งเดิมอีกครั้ง "
-                  "(ไฟล์ที่ได้แล้วจะไม่ดาวน์โหลดซ้ำ)", file=sys.stderr)
+            print(
+                "ดาวน์โหลดไม่สำเร็จ: ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วรันคำสั่งเดิมอีกครั้ง (ไฟล์ที่ได้แล้วจะไม่ดาวน์โหลดซ้ำ)",
+                file=sys.stderr,
+            )
             return 1
     count = sum(1 for _ in dest.glob("*.whl"))
-    print(f"ได้ไฟล์ wheel {count} ไฟล์ใน {dest} คัดลอกโฟลเดอร์นี้ไปที่เครื่องในห้องเรียน แล้วรัน "
-          f"python kit.py lab --wheelhouse โฟลเดอร์นั้น (Windows: py kit.py lab --wheelhouse ...)")
+    print(
+        f"ได้ไฟล์ wheel {count} ไฟล์ใน {dest} คัดลอกโฟลเดอร์นี้ไปที่เครื่องในห้องเรียน แล้วรัน "
+        f"python kit.py lab --wheelhouse โฟลเดอร์นั้น (Windows: py kit.py lab --wheelhouse ...)"
+    )
     return 0
 
 

@@ -20,8 +20,8 @@ FIG_DPI = 110
 
 _WARN_OLD_MPL = (
     "คำเตือน: matplotlib รุ่นนี้ ({version}) จัดวางสระและวรรณยุกต์ภาษาไทยไม่ถูกต้อง "
-    "(เช่น \"ญี่ปุ่น\" จะกลายเป็น \"ญีปุน\") แก้ได้โดยติดตั้ง matplotlib 3.11 ขึ้นไป: "
-    "รันคำสั่ง python kit.py lab ใหม่ (Windows: py kit.py lab) หรือ %pip install \"matplotlib>=3.11\" แล้วรีสตาร์ตเคอร์เนล"
+    '(เช่น "ญี่ปุ่น" จะกลายเป็น "ญีปุน") แก้ได้โดยติดตั้ง matplotlib 3.11 ขึ้นไป: '
+    'รันคำสั่ง python kit.py lab ใหม่ (Windows: py kit.py lab) หรือ %pip install "matplotlib>=3.11" แล้วรีสตาร์ตเคอร์เนล'
 )
 _WARN_NO_FONT = (
     "คำเตือน: ไม่พบฟอนต์ไทย Sarabun ตัวอักษรไทยในกราฟจะกลายเป็นกล่องสี่เหลี่ยม "

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import pandas as pd
 
@@ -48,8 +48,13 @@ def _custom_trie(words: frozenset):
     return dict_trie(set(thai_words()) | set(words))
 
 
-def tokenize(text: str, *, custom_words: Iterable[str] | None = None, engine: str = ENGINE,
-             keep_whitespace: bool = False) -> list[str]:
+def tokenize(
+    text: str,
+    *,
+    custom_words: Iterable[str] | None = None,
+    engine: str = ENGINE,
+    keep_whitespace: bool = False,
+) -> list[str]:
     """Split Thai text into words with pythainlp (dictionary-based ``newmm``, works offline).
 
     ``custom_words`` adds words the dictionary does not know (names, technical terms such as
@@ -104,8 +109,14 @@ def _is_word(token: str) -> bool:
     return any(unicodedata.category(ch).startswith("L") and ch not in "ๆฯ" for ch in token)
 
 
-def clean_tokens(tokens: Iterable[str], *, remove_stopwords: bool = True, extra_stopwords: Iterable[str] = (),
-                 min_length: int = 2, keep_numbers: bool = False) -> list[str]:
+def clean_tokens(
+    tokens: Iterable[str],
+    *,
+    remove_stopwords: bool = True,
+    extra_stopwords: Iterable[str] = (),
+    min_length: int = 2,
+    keep_numbers: bool = False,
+) -> list[str]:
     """Keep only meaningful words: drop spaces, punctuation, numbers, stop words and very short tokens.
 
     English letters are lower-cased so that "CSV" and "csv" count as one word.  The order of the
@@ -140,9 +151,14 @@ def clean_tokens(tokens: Iterable[str], *, remove_stopwords: bool = True, extra_
     return kept
 
 
-def word_frequencies(texts: Iterable[str] | str, *, custom_words: Iterable[str] | None = None,
-                     remove_stopwords: bool = True, extra_stopwords: Iterable[str] = (),
-                     min_length: int = 2) -> pd.DataFrame:
+def word_frequencies(
+    texts: Iterable[str] | str,
+    *,
+    custom_words: Iterable[str] | None = None,
+    remove_stopwords: bool = True,
+    extra_stopwords: Iterable[str] = (),
+    min_length: int = 2,
+) -> pd.DataFrame:
     """Count words over many texts; return a DataFrame ``word``, ``count``, most frequent first.
 
     Ties are ordered by Thai dictionary order (pythainlp ``collate``), so the result is stable.
@@ -159,8 +175,14 @@ def word_frequencies(texts: Iterable[str] | str, *, custom_words: Iterable[str] 
         texts = [texts]
     counts: Counter = Counter()
     for text in texts:
-        counts.update(clean_tokens(tokenize(text, custom_words=custom_words), remove_stopwords=remove_stopwords,
-                                   extra_stopwords=extra_stopwords, min_length=min_length))
+        counts.update(
+            clean_tokens(
+                tokenize(text, custom_words=custom_words),
+                remove_stopwords=remove_stopwords,
+                extra_stopwords=extra_stopwords,
+                min_length=min_length,
+            )
+        )
     if not counts:
         return pd.DataFrame({"word": pd.Series(dtype=str), "count": pd.Series(dtype="int64")})
     order = {word: i for i, word in enumerate(collate(list(counts)))}
@@ -180,7 +202,9 @@ def top_words(freq: pd.DataFrame, n: int = 15) -> pd.Series:
     return head.set_index("word")["count"]
 
 
-def plot_top_words(freq: pd.DataFrame, n: int = 15, *, title: str | None = None, source: str | None = None, ax=None):
+def plot_top_words(
+    freq: pd.DataFrame, n: int = 15, *, title: str | None = None, source: str | None = None, ax=None
+):
     """Draw a horizontal bar chart of the ``n`` most frequent words (most frequent on top); return the Figure.
 
     >>> fig = plot_top_words(pd.DataFrame({"word": ["ข้อมูล", "จังหวัด"], "count": [5, 2]}), title="ทดลอง")
@@ -190,13 +214,23 @@ def plot_top_words(freq: pd.DataFrame, n: int = 15, *, title: str | None = None,
     """
     from . import explore
 
-    fig = explore.make_chart(top_words(freq, n), kind="barh", title=title, unit="จำนวนครั้งที่พบ",
-                             source=source, ax=ax)
+    fig = explore.make_chart(
+        top_words(freq, n), kind="barh", title=title, unit="จำนวนครั้งที่พบ", source=source, ax=ax
+    )
     return fig
 
 
-def plot_top_words_split(freq: pd.DataFrame, part: pd.DataFrame, n: int = 15, *, part_label: str, rest_label: str,
-                         title: str | None = None, source: str | None = None, ax=None):
+def plot_top_words_split(
+    freq: pd.DataFrame,
+    part: pd.DataFrame,
+    n: int = 15,
+    *,
+    part_label: str,
+    rest_label: str,
+    title: str | None = None,
+    source: str | None = None,
+    ax=None,
+):
     """Draw the ``n`` most frequent words of ``freq`` as stacked bars: the share of ``part`` and the rest.
 
     ``freq`` counts words over all texts and ``part`` over a subset of the same texts (both from
@@ -227,8 +261,13 @@ def plot_top_words_split(freq: pd.DataFrame, part: pd.DataFrame, n: int = 15, *,
     order = total.index[::-1]  # largest at the top
     first, second = palette(2)
     ax.barh(list(order), in_part[order].to_numpy(), color=first, label=part_label)
-    ax.barh(list(order), (total - in_part)[order].to_numpy(), left=in_part[order].to_numpy(), color=second,
-            label=rest_label)
+    ax.barh(
+        list(order),
+        (total - in_part)[order].to_numpy(),
+        left=in_part[order].to_numpy(),
+        color=second,
+        label=rest_label,
+    )
     ax.set_xlabel("จำนวนครั้งที่พบ")
     thousands_axis(ax, "x")
     ax.grid(axis="y", visible=False)
@@ -241,8 +280,16 @@ def plot_top_words_split(freq: pd.DataFrame, part: pd.DataFrame, n: int = 15, *,
 
 
 #: Words of the open-data world that the standard dictionary cuts into pieces.
-DEFAULT_CUSTOM_WORDS = ("ข้อมูลเปิด", "ชุดข้อมูล", "data.go.th", "PM2.5", "COVID-19", "โควิด-19", "โคโรนา",
-                        "การกำกับดูแล")
+DEFAULT_CUSTOM_WORDS = (
+    "ข้อมูลเปิด",
+    "ชุดข้อมูล",
+    "data.go.th",
+    "PM2.5",
+    "COVID-19",
+    "โควิด-19",
+    "โคโรนา",
+    "การกำกับดูแล",
+)
 
 
 def tokenisation_examples(custom_words: Iterable[str] = DEFAULT_CUSTOM_WORDS) -> pd.DataFrame:
@@ -262,22 +309,30 @@ def tokenisation_examples(custom_words: Iterable[str] = DEFAULT_CUSTOM_WORDS) ->
         ("ค่าฝุ่นPM2.5รายวัน", "อักษรอังกฤษปนตัวเลขถูกตัดแยก PM ออกจาก 2.5"),
         ("ผู้ป่วยโควิด-19รายจังหวัด", "ขีดกลางถูกนับเป็นคำหนึ่งคำ ชื่อโรคจึงขาดเป็นสามท่อน"),
         ("ไวรัสโคโรนา", "คำทับศัพท์ที่ไม่มีในพจนานุกรมถูกหั่นเป็นพยางค์ที่ไม่มีความหมาย"),
-        ("การกำกับดูแลข้อมูล", "ศัพท์เฉพาะถูกตัดผิดที่: ได้ \"การกำกับ\" กับ \"ดูแล\""),
-        ("เด็กคนนี้ตากลมโต", "กำกวม: ควรเป็น \"ตา|กลม|โต\" แต่ได้ \"ตากลม\" (ตากลม = ออกไปรับลม) เพิ่มคำก็แก้ไม่ได้"),
+        ("การกำกับดูแลข้อมูล", 'ศัพท์เฉพาะถูกตัดผิดที่: ได้ "การกำกับ" กับ "ดูแล"'),
+        ("เด็กคนนี้ตากลมโต", 'กำกวม: ควรเป็น "ตา|กลม|โต" แต่ได้ "ตากลม" (ตากลม = ออกไปรับลม) เพิ่มคำก็แก้ไม่ได้'),
     ]
     rows = []
     for text, note in cases:
-        rows.append({
-            "text": text,
-            "newmm": " | ".join(tokenize(text)),
-            "with_custom_words": " | ".join(tokenize(text, custom_words=custom_words)),
-            "note": note,
-        })
+        rows.append(
+            {
+                "text": text,
+                "newmm": " | ".join(tokenize(text)),
+                "with_custom_words": " | ".join(tokenize(text, custom_words=custom_words)),
+                "note": note,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def keyword_in_context(texts: Iterable[str] | str, word: str, *, width: int = 2, limit: int | None = 10,
-                       custom_words: Iterable[str] | None = None) -> pd.DataFrame:
+def keyword_in_context(
+    texts: Iterable[str] | str,
+    word: str,
+    *,
+    width: int = 2,
+    limit: int | None = 10,
+    custom_words: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Show each place where the tokeniser produced ``word``, with ``width`` tokens either side.
 
     Identical contexts are counted once (column ``count``), most frequent first, so a word that the
@@ -306,7 +361,13 @@ def keyword_in_context(texts: Iterable[str] | str, word: str, *, width: int = 2,
         tokens = tokenize(text, custom_words=custom_words)
         for i, token in enumerate(tokens):
             if token == word:
-                counts[(" | ".join(tokens[max(0, i - width):i]), token, " | ".join(tokens[i + 1:i + 1 + width]))] += 1
+                counts[
+                    (
+                        " | ".join(tokens[max(0, i - width) : i]),
+                        token,
+                        " | ".join(tokens[i + 1 : i + 1 + width]),
+                    )
+                ] += 1
     # Counter.most_common keeps first-seen order among equal counts, so the result is stable.
     rows = [(*context, n) for context, n in counts.most_common(limit)]
     return pd.DataFrame(rows, columns=["left", "word", "right", "count"]).astype({"count": "int64"})

@@ -62,9 +62,7 @@ def register_font() -> bool:
         if str(file) not in known:
             font_manager.fontManager.addfont(str(file))
     try:
-        font_manager.findfont(
-            font_manager.FontProperties(family=FONT_FAMILY), fallback_to_default=False
-        )
+        font_manager.findfont(font_manager.FontProperties(family=FONT_FAMILY), fallback_to_default=False)
     except ValueError:
         return False
     return True

@@ -20,7 +20,6 @@ from pathlib import Path
 import pandas as pd
 
 from .thai import BE_OFFSET
-
 from .thaifont import ensure_thai_font
 
 ensure_thai_font()  # Thai charts even when the set-up cell was skipped
@@ -105,9 +104,18 @@ def add_source(target, source: str, *, prefix: str = "ที่มา: ", note: 
     # y follows the bottom of the x-axis label (an Artist used as a coordinate system), so the
     # note moves with the label whatever the tick labels need; savefig(bbox_inches="tight")
     # keeps it in the saved file.
-    return ax.annotate(text, xy=(x, 0), xycoords=(x_coords, ax.xaxis.label), xytext=(0, -6),
-                       textcoords="offset points", ha="left", va="top", fontsize=10, color="#555555",
-                       annotation_clip=False)
+    return ax.annotate(
+        text,
+        xy=(x, 0),
+        xycoords=(x_coords, ax.xaxis.label),
+        xytext=(0, -6),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=10,
+        color="#555555",
+        annotation_clip=False,
+    )
 
 
 def be_year_axis(ax, axis: str = "x", *, data_era: str = "ce", show_ce: bool = False) -> None:

@@ -44,9 +44,21 @@ def dry_run_command(python: str, platform: str, requirements: Path, target: Path
     >>> cmd[3:8], cmd[cmd.index("--platform") + 1], cmd[cmd.index("--python-version") + 1]
     (['install', '--dry-run', '--ignore-installed', '--no-deps', '--only-binary=:all:'], 'win_amd64', '3.13')
     """
-    return [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--no-deps",
-            *launch.target_args(python, platform), "--target", str(target), "--disable-pip-version-check",
-            "-r", str(requirements)]
+    return [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--dry-run",
+        "--ignore-installed",
+        "--no-deps",
+        *launch.target_args(python, platform),
+        "--target",
+        str(target),
+        "--disable-pip-version-check",
+        "-r",
+        str(requirements),
+    ]
 
 
 def source_is_pure_python(archive: Path) -> bool:
@@ -76,9 +88,22 @@ def check_sources(pins: dict[str, str]) -> list[str]:
     for name in sorted(launch.SDIST_ONLY & set(pins)):
         with tempfile.TemporaryDirectory() as tmp:
             done = subprocess.run(
-                [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary=:all:", "--quiet",
-                 "--disable-pip-version-check", "-d", tmp, f"{name}=={pins[name]}"],
-                check=False, capture_output=True, text=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--no-deps",
+                    "--no-binary=:all:",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-d",
+                    tmp,
+                    f"{name}=={pins[name]}",
+                ],
+                check=False,
+                capture_output=True,
+                text=True,
             )
             archives = list(Path(tmp).iterdir())
             if done.returncode != 0 or not archives:
@@ -98,8 +123,12 @@ def check_pair(lock: list[lockfile.Pin], python: str, platform: str) -> tuple[bo
         with tempfile.TemporaryDirectory() as tmp:
             reqs = Path(tmp) / "pins.txt"
             reqs.write_text("".join(f"{pin}\n" for pin in wheels), encoding="utf-8")
-            done = subprocess.run(dry_run_command(version, platform, reqs, Path(tmp) / "t"),
-                                  check=False, capture_output=True, text=True)
+            done = subprocess.run(
+                dry_run_command(version, platform, reqs, Path(tmp) / "t"),
+                check=False,
+                capture_output=True,
+                text=True,
+            )
         if done.returncode != 0:
             ok = False
             errors += [f"{version}: {line}" for line in done.stderr.splitlines() if line.startswith("ERROR")]
@@ -109,7 +138,9 @@ def check_pair(lock: list[lockfile.Pin], python: str, platform: str) -> tuple[bo
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--python", action="append", choices=launch.TARGET_PYTHONS, help="only this Python")
-    parser.add_argument("--platform", action="append", choices=sorted(launch.TARGET_PLATFORMS), help="only this platform")
+    parser.add_argument(
+        "--platform", action="append", choices=sorted(launch.TARGET_PLATFORMS), help="only this platform"
+    )
     parser.add_argument("--lock", action="append", choices=LOCKS, help="this lock (default: the test lock)")
     parser.add_argument("--jobs", type=int, default=3, help="pairs checked at the same time")
     args = parser.parse_args(argv)
@@ -119,13 +150,20 @@ def main(argv: list[str] | None = None) -> int:
         for problem in check_sources({pin.name: pin.version for pin in lock}):
             print(f"FAIL {name} source-only {problem}")
             failed += 1
-        pairs = [(p, t) for p in args.python or launch.TARGET_PYTHONS for t in args.platform or launch.TARGET_PLATFORMS]
+        pairs = [
+            (p, t)
+            for p in args.python or launch.TARGET_PYTHONS
+            for t in args.platform or launch.TARGET_PLATFORMS
+        ]
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             results = pool.map(check_pair, [lock] * len(pairs), *zip(*pairs))
             for (python, platform), (ok, count, error) in zip(pairs, results):
                 checked += 1
-                print(f"{'ok  ' if ok else 'FAIL'} {name:24} cp{python.replace('.', ''):4} {platform:22} "
-                      f"{count} wheels{'' if ok else ': ' + error}", flush=True)
+                print(
+                    f"{'ok  ' if ok else 'FAIL'} {name:24} cp{python.replace('.', ''):4} {platform:22} "
+                    f"{count} wheels{'' if ok else ': ' + error}",
+                    flush=True,
+                )
                 failed += not ok
     sources = ", ".join(sorted(launch.SDIST_ONLY))
     print(f"lock platforms: {checked - failed} passed, {failed} failed (pure-Python source only: {sources})")

@@ -26,7 +26,11 @@ TEST_ENV = {
 def execute(path: Path) -> None:
     """Run one notebook top to bottom in its own folder and save it with fresh outputs."""
     nb = nbformat.read(path, as_version=4)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
     # Cells that nbval skips (live portal calls, the Colab bootstrap) are stored unexecuted.
     for cell in nb.cells:
         if cell.cell_type == "code" and SKIP_TAG in cell.get("metadata", {}).get("tags", []):

@@ -59,13 +59,15 @@ def facts(recs: list[dict] | None = None) -> dict:
         "resources": len(resources),
         "formats": dict(Counter(res.get("format") or "(missing)" for res in resources).most_common()),
         "resources_without_format": sum(not res.get("format") for res in resources),
-        "records_with_a_missing_format": sum(any(not res.get("format") for res in r.get("resources") or [])
-                                             for r in recs),
+        "records_with_a_missing_format": sum(
+            any(not res.get("format") for res in r.get("resources") or []) for r in recs
+        ),
         "records_without_resources": sum(not r.get("resources") for r in recs),
         "licences": dict(Counter(r.get("license_title") for r in recs).most_common()),
         "short_link_resources": sum(bool(SHORT_LINK.match(res.get("url") or "")) for res in resources),
-        "short_link_records": sum(any(SHORT_LINK.match(res.get("url") or "")
-                                      for res in r.get("resources") or []) for r in recs),
+        "short_link_records": sum(
+            any(SHORT_LINK.match(res.get("url") or "") for res in r.get("resources") or []) for r in recs
+        ),
         "records_with_html_entities": sum(bool(ENTITY.search(r.get("notes") or "")) for r in recs),
         "html_entities": dict(notes_entities.most_common()),
         "notes_cut_by_mirror": sum((r.get("notes") or "").endswith("…") for r in recs),
@@ -74,8 +76,9 @@ def facts(recs: list[dict] | None = None) -> dict:
         "records_without_tags": sum(not r.get("tags") for r in recs),
         "package_list_names": len(names),
         "mirror_names_in_package_list": sum(r["name"] in set(names) for r in mirror),
-        "unescaped_notes_differ": sum(html.unescape(r.get("notes") or "") != (r.get("notes") or "")
-                                      for r in recs),
+        "unescaped_notes_differ": sum(
+            html.unescape(r.get("notes") or "") != (r.get("notes") or "") for r in recs
+        ),
     }
 
 

@@ -80,11 +80,27 @@ def provinces(data: Path = DATA) -> pd.DataFrame:
 # 1. New-Year 2551 injury records (cp874)
 # --------------------------------------------------------------------------------------------
 INJ_COLUMNS = [
-    "ชื่อเทศกาล", "รหัสจังหวัด", "จังหวัด", "รหัส รพ.", "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ", "วันที่เกิดเหตุ",
-    "เวลาเกิดเหตุ", "เพศ", "อายุ", "ถนนที่เกิดเหตุ", "สถานะ", "รถผู้บาดเจ็บ", "รถคู่กรณี", "มาตรการ",
-    "การดื่มสุรา", "การนำส่ง", "Refer-Admit", "ผลการรักษา", "จำนวนวันรักษา",
+    "ชื่อเทศกาล",
+    "รหัสจังหวัด",
+    "จังหวัด",
+    "รหัส รพ.",
+    "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ",
+    "วันที่เกิดเหตุ",
+    "เวลาเกิดเหตุ",
+    "เพศ",
+    "อายุ",
+    "ถนนที่เกิดเหตุ",
+    "สถานะ",
+    "รถผู้บาดเจ็บ",
+    "รถคู่กรณี",
+    "มาตรการ",
+    "การดื่มสุรา",
+    "การนำส่ง",
+    "Refer-Admit",
+    "ผลการรักษา",
+    "จำนวนวันรักษา",
 ]
-N_DUPLICATES = 7          # exact duplicate rows added on top of the 4,903 records
+N_DUPLICATES = 7  # exact duplicate rows added on top of the 4,903 records
 # Provinces whose data-entry template used the running id (1-77, table order) instead of the official
 # code: อ่างทอง -> 6 (impossible code), ชลบุรี -> 11 (= สมุทรปราการ's code), อุบลราชธานี -> 23 (= ตราด),
 # เชียงใหม่ -> 39 (= หนองบัวลำภู), สงขลา -> 71 (= กาญจนบุรี).  Check the code against the name!
@@ -110,8 +126,11 @@ def _province_spelling(rng, prov: pd.Series) -> str:
     if r < 0.81:
         return "จังหวัด" + name
     if r < 0.87:
-        return prov["name_en_variant"] if isinstance(prov["name_en_variant"], str) and rng.random() < 0.5 \
+        return (
+            prov["name_en_variant"]
+            if isinstance(prov["name_en_variant"], str) and rng.random() < 0.5
             else prov["name_en"]
+        )
     if r < 0.90:
         return " " + name + " "
     if name == "กรุงเทพมหานคร":
@@ -165,14 +184,19 @@ def make_injuries(data: Path = DATA) -> bytes:
             else:
                 age = str(int(np.clip(rng.gamma(3.2, 9.0) + 5, 1, 92)))
             vehicle = rng.choice(vehicles, p=veh_p)
-            status = "คนเดินเท้า" if rng.random() < 0.04 else rng.choice(
-                ["ผู้ขับขี่", "ผู้โดยสาร", "ไม่ทราบ"], p=[0.70, 0.27, 0.03])
+            status = (
+                "คนเดินเท้า"
+                if rng.random() < 0.04
+                else rng.choice(["ผู้ขับขี่", "ผู้โดยสาร", "ไม่ทราบ"], p=[0.70, 0.27, 0.03])
+            )
             if status == "คนเดินเท้า":
                 vehicle = "เดินเท้า"
             elif status == "ผู้ขับขี่" and rng.random() < 0.04:
-                status = "ผู้ชับขี่"   # typo kept on purpose (seen in the real file)
+                status = "ผู้ชับขี่"  # typo kept on purpose (seen in the real file)
             if vehicle in ("จักรยานยนต์", "จักรยาน/สามล้อ"):
-                measure = rng.choice(["ไม่สวมหมวกนิรภัย", "สวมหมวกนิรภัย", "ไม่ทราบ", " "], p=[0.62, 0.22, 0.12, 0.04])
+                measure = rng.choice(
+                    ["ไม่สวมหมวกนิรภัย", "สวมหมวกนิรภัย", "ไม่ทราบ", " "], p=[0.62, 0.22, 0.12, 0.04]
+                )
             elif vehicle == "เดินเท้า":
                 measure = " "
             else:
@@ -187,21 +211,41 @@ def make_injuries(data: Path = DATA) -> bytes:
                 result = rng.choice(["ทุเลา/กลับบ้าน", "ยังรักษาอยู่", "ส่งต่อ", "ไม่ทราบ"], p=[0.62, 0.25, 0.08, 0.05])
                 if refer == "Refer":
                     result = "ส่งต่อ"
-                los = "0" if refer == "ไม่ Admit" else (" " if rng.random() < 0.08 else str(int(rng.integers(1, 15))))
+                los = (
+                    "0"
+                    if refer == "ไม่ Admit"
+                    else (" " if rng.random() < 0.08 else str(int(rng.integers(1, 15))))
+                )
             r = rng.random()
             if r < 0.003:
-                hour = "24:01-01:00 น."   # impossible bin, kept on purpose
+                hour = "24:01-01:00 น."  # impossible bin, kept on purpose
             elif r < 0.04:
                 hour = "ไม่ทราบ"
             else:
                 hour = hour_bins[int(rng.choice(24, p=hour_w / hour_w.sum()))]
-            rows.append([
-                "ปีใหม่ 51", code_out, _province_spelling(rng, p), hcode, hname,
-                rng.choice(days, p=day_p), hour, sex, age,
-                rng.choice(roads, p=road_p) if rng.random() > 0.03 else " ",
-                status, vehicle, rng.choice(others, p=other_p), measure, drink,
-                rng.choice(transports, p=trans_p), refer, result, los,
-            ])
+            rows.append(
+                [
+                    "ปีใหม่ 51",
+                    code_out,
+                    _province_spelling(rng, p),
+                    hcode,
+                    hname,
+                    rng.choice(days, p=day_p),
+                    hour,
+                    sex,
+                    age,
+                    rng.choice(roads, p=road_p) if rng.random() > 0.03 else " ",
+                    status,
+                    vehicle,
+                    rng.choice(others, p=other_p),
+                    measure,
+                    drink,
+                    rng.choice(transports, p=trans_p),
+                    refer,
+                    result,
+                    los,
+                ]
+            )
     # Records of one festival arrive day by day, not province by province: shuffle.
     order = rng.permutation(len(rows))
     rows = [rows[k] for k in order]
@@ -240,11 +284,11 @@ STATIONS = [
 # Relative monthly level (Jan..Dec): burning season peaks Jan-Apr in the north, Dec-Feb around
 # Bangkok; low in the rainy season; the south is low all year with a small haze bump in Aug-Sep.
 SEASON = {
-    "north":     [1.6, 2.4, 3.3, 2.3, 0.9, 0.5, 0.45, 0.45, 0.5, 0.6, 0.9, 1.3],
-    "central":   [2.0, 1.8, 1.4, 1.0, 0.6, 0.5, 0.5, 0.5, 0.55, 0.7, 1.1, 1.7],
+    "north": [1.6, 2.4, 3.3, 2.3, 0.9, 0.5, 0.45, 0.45, 0.5, 0.6, 0.9, 1.3],
+    "central": [2.0, 1.8, 1.4, 1.0, 0.6, 0.5, 0.5, 0.5, 0.55, 0.7, 1.1, 1.7],
     "northeast": [1.9, 1.9, 1.6, 1.1, 0.6, 0.45, 0.45, 0.45, 0.5, 0.7, 1.1, 1.6],
-    "east":      [1.5, 1.4, 1.1, 0.9, 0.6, 0.5, 0.5, 0.5, 0.5, 0.7, 1.0, 1.3],
-    "south":     [0.8, 0.8, 0.8, 0.8, 0.7, 0.7, 0.8, 1.0, 1.1, 0.9, 0.7, 0.7],
+    "east": [1.5, 1.4, 1.1, 0.9, 0.6, 0.5, 0.5, 0.5, 0.5, 0.7, 1.0, 1.3],
+    "south": [0.8, 0.8, 0.8, 0.8, 0.7, 0.7, 0.8, 1.0, 1.1, 0.9, 0.7, 0.7],
 }
 BASE = {"north": 30.0, "central": 27.0, "northeast": 26.0, "east": 21.0, "south": 15.0}
 
@@ -264,7 +308,11 @@ def pm25_values(data: Path = DATA) -> pd.DataFrame:
     mid = np.array([15, 45, 74, 105, 135, 166, 196, 227, 258, 288, 319, 349], float)
     values = {}
     for code, _name, _prov, _lat, _lon, prof in STATIONS:
-        s = np.interp(doy, np.r_[mid[-1] - 365, mid, mid[0] + 365], np.r_[SEASON[prof][-1], SEASON[prof], SEASON[prof][0]])
+        s = np.interp(
+            doy,
+            np.r_[mid[-1] - 365, mid, mid[0] + 365],
+            np.r_[SEASON[prof][-1], SEASON[prof], SEASON[prof][0]],
+        )
         noise = np.zeros(len(dates))
         eps = rng.normal(0, 0.22, len(dates))
         for t in range(1, len(dates)):
@@ -312,12 +360,29 @@ def make_pm25_stations(data: Path = DATA) -> bytes:
 # --------------------------------------------------------------------------------------------
 TOURISM_YEAR_BE = 2562
 # Provinces that get a larger share of foreign visitors in the simulation (weights are invented).
-FOREIGN_HOTSPOTS = {"กรุงเทพมหานคร": 60, "ภูเก็ต": 30, "ชลบุรี": 25, "กระบี่": 12, "เชียงใหม่": 10,
-                    "สุราษฎร์ธานี": 10, "สงขลา": 8, "พังงา": 5, "ประจวบคีรีขันธ์": 4}
+FOREIGN_HOTSPOTS = {
+    "กรุงเทพมหานคร": 60,
+    "ภูเก็ต": 30,
+    "ชลบุรี": 25,
+    "กระบี่": 12,
+    "เชียงใหม่": 10,
+    "สุราษฎร์ธานี": 10,
+    "สงขลา": 8,
+    "พังงา": 5,
+    "ประจวบคีรีขันธ์": 4,
+}
 TOURISM_FIELDS = [
-    ("_id", "int"), ("YearInfo", "int"), ("MonthInfo", "int"), ("Province", "text"), ("CityType", "text"),
-    ("InternalAmount", "text"), ("InternalIncome", "text"), ("ForeignerInternalAmount", "numeric"),
-    ("ForeignersinternalIncome", "numeric"), ("RoomRate", "numeric"), ("OR", "text"),
+    ("_id", "int"),
+    ("YearInfo", "int"),
+    ("MonthInfo", "int"),
+    ("Province", "text"),
+    ("CityType", "text"),
+    ("InternalAmount", "text"),
+    ("InternalIncome", "text"),
+    ("ForeignerInternalAmount", "numeric"),
+    ("ForeignersinternalIncome", "numeric"),
+    ("RoomRate", "numeric"),
+    ("OR", "text"),
 ]
 
 
@@ -338,9 +403,11 @@ def make_tourism(data: Path = DATA) -> bytes:
     attract = rng.lognormal(0, 0.45, len(prov))
     fweight = np.array([FOREIGN_HOTSPOTS.get(n, 0.15 * rng.uniform(0.2, 1.5)) for n in prov["name_th"]])
     fcells = largest_remainder(arrivals, np.outer(fweight, season).ravel()).reshape(len(prov), 12)
-    fspend = np.outer(fweight ** 0.15, np.ones(12)) * rng.uniform(0.9, 1.1, (len(prov), 12))
+    fspend = np.outer(fweight**0.15, np.ones(12)) * rng.uniform(0.9, 1.1, (len(prov), 12))
     fincome = largest_remainder(receipts * 100, (fcells * fspend).ravel()).reshape(len(prov), 12) / 100
-    main_city = set(prov.sort_values("population_31dec2562", ascending=False)["name_th"].head(22)) | set(FOREIGN_HOTSPOTS)
+    main_city = set(prov.sort_values("population_31dec2562", ascending=False)["name_th"].head(22)) | set(
+        FOREIGN_HOTSPOTS
+    )
     records = []
     for i, p in prov.iterrows():
         for m in range(12):
@@ -350,19 +417,21 @@ def make_tourism(data: Path = DATA) -> bytes:
             occ = round(float(np.clip(rng.normal(58, 10) * season[m] ** 0.5, 15, 95)), 2)
             as_text = rng.random() < 0.15
             name = p["name_th"] + (" " if rng.random() < 0.03 else "")
-            records.append({
-                "_id": len(records) + 1,
-                "YearInfo": TOURISM_YEAR_BE,
-                "MonthInfo": m + 1,
-                "Province": name,
-                "CityType": "เมืองหลัก" if p["name_th"] in main_city else "เมืองรอง",
-                "InternalAmount": f"{amount:,}" if as_text else str(amount),
-                "InternalIncome": f"{income:,.2f}" if as_text else f"{income:.2f}",
-                "ForeignerInternalAmount": int(fcells[i, m]),
-                "ForeignersinternalIncome": float(fincome[i, m]),
-                "RoomRate": room,
-                "OR": f"{occ:.2f}",
-            })
+            records.append(
+                {
+                    "_id": len(records) + 1,
+                    "YearInfo": TOURISM_YEAR_BE,
+                    "MonthInfo": m + 1,
+                    "Province": name,
+                    "CityType": "เมืองหลัก" if p["name_th"] in main_city else "เมืองรอง",
+                    "InternalAmount": f"{amount:,}" if as_text else str(amount),
+                    "InternalIncome": f"{income:,.2f}" if as_text else f"{income:.2f}",
+                    "ForeignerInternalAmount": int(fcells[i, m]),
+                    "ForeignersinternalIncome": float(fincome[i, m]),
+                    "RoomRate": room,
+                    "OR": f"{occ:.2f}",
+                }
+            )
     doc = {
         "fields": [{"id": k, "type": t} for k, t in TOURISM_FIELDS],
         "records": records,
@@ -392,8 +461,11 @@ def _zip_fixed(raw: bytes) -> bytes:
             payload = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 # openpyxl always stamps "modified" with the current time: pin it to FIXED_TIME.
-                payload = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>2024-01-01T00:00:00Z\g<2>", payload)
+                payload = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>2024-01-01T00:00:00Z\g<2>",
+                    payload,
+                )
             dst.writestr(fixed, payload)
     return out.getvalue()
 
@@ -440,10 +512,17 @@ def make_agency_report(data: Path = DATA) -> bytes:
         ws.cell(row=r, column=15, value=round(float(values[codes].to_numpy().mean()), 1))
         ws.cell(row=r, column=16, value=int((region_daily > 37.5).sum()))
         r += 1
-    ws.cell(row=r + 1, column=1, value="หมายเหตุ: ข้อมูลจำลองเพื่อการฝึก ไม่ใช่ข้อมูลจริงของกรมควบคุมมลพิษ "
-                                           "(คำนวณจากไฟล์ฝึก pm25_wide_2566.csv)")
-    ws.cell(row=r + 2, column=1, value="* จำนวนวันที่เกินค่ามาตรฐาน นับจากค่าเฉลี่ยรายวันของสถานีในภาค "
-                                           "เทียบกับค่ามาตรฐานเฉลี่ย 24 ชั่วโมง 37.5 มคก./ลบ.ม.")
+    ws.cell(
+        row=r + 1,
+        column=1,
+        value="หมายเหตุ: ข้อมูลจำลองเพื่อการฝึก ไม่ใช่ข้อมูลจริงของกรมควบคุมมลพิษ (คำนวณจากไฟล์ฝึก pm25_wide_2566.csv)",
+    )
+    ws.cell(
+        row=r + 2,
+        column=1,
+        value="* จำนวนวันที่เกินค่ามาตรฐาน นับจากค่าเฉลี่ยรายวันของสถานีในภาค "
+        "เทียบกับค่ามาตรฐานเฉลี่ย 24 ชั่วโมง 37.5 มคก./ลบ.ม.",
+    )
     ws.cell(row=r + 3, column=1, value="ที่มา: ชุดเรียน thai-opendata-kit (ข้อมูลจำลอง สัญญาอนุญาต CC BY 4.0)")
     ws.column_dimensions["A"].width = 24
     wb.properties.creator = "thai-opendata-kit (scripts/make_practice_data.py)"
@@ -481,10 +560,12 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="output folder (default data/practice)")
     args = parser.parse_args(argv)
     out = args.out or DATA / "practice"
-    for name, p in build(out).items():
+    for _name, p in build(out).items():
         print(f"{p.stat().st_size:>9,d}  {p.relative_to(out.parent) if args.out is None else p}")
     if args.out is None:
-        print("next: python scripts/make_checkpoints.py and scripts/update_datapackage.py (`make data` runs all)")
+        print(
+            "next: python scripts/make_checkpoints.py and scripts/update_datapackage.py (`make data` runs all)"
+        )
     return 0
 
 

@@ -58,8 +58,10 @@ Suphan Buri|สพ  Surat Thani|สฎ  Surin|สร  Tak|ตก  Trang|ตง  
 Udon Thani|อด  Uthai Thani|อน  Uttaradit|อต  Yala|ยล  Yasothon|ยส
 """
 
-DRR = ("ตารางอักษรนำหน้าหมายเลขทางหลวงชนบท กรมทางหลวงชนบท (TravelMapping/HighwayData "
-       "hwy_data/THA/tharr/README.md commit 0015de5)")
+DRR = (
+    "ตารางอักษรนำหน้าหมายเลขทางหลวงชนบท กรมทางหลวงชนบท (TravelMapping/HighwayData "
+    "hwy_data/THA/tharr/README.md commit 0015de5)"
+)
 COLUMNS = ["province_code", "kind", "code", "source"]
 
 
@@ -101,11 +103,23 @@ def build_rows() -> list[dict]:
         agree = abbr[code] == drr[code]
         if not agree and code != "10":
             raise SystemExit(f"sources disagree for {code}: pythainlp {abbr[code]}, DRR {drr[code]}")
-        rows.append({"province_code": code, "kind": "abbr_th", "code": abbr[code],
-                     "source": pythainlp_src + ("; ตรงกับ" + DRR if agree else "")})
-        if not agree:   # Bangkok: กทม (pythainlp) and กท (DRR) are both in use
-            rows.append({"province_code": code, "kind": "abbr_th_variant", "code": drr[code],
-                         "source": DRR + "; ใช้ในข้อมูลผู้เสียชีวิตจากอุบัติเหตุทางถนน (RTDDI) บน data.go.th"})
+        rows.append(
+            {
+                "province_code": code,
+                "kind": "abbr_th",
+                "code": abbr[code],
+                "source": pythainlp_src + ("; ตรงกับ" + DRR if agree else ""),
+            }
+        )
+        if not agree:  # Bangkok: กทม (pythainlp) and กท (DRR) are both in use
+            rows.append(
+                {
+                    "province_code": code,
+                    "kind": "abbr_th_variant",
+                    "code": drr[code],
+                    "source": DRR + "; ใช้ในข้อมูลผู้เสียชีวิตจากอุบัติเหตุทางถนน (RTDDI) บน data.go.th",
+                }
+            )
 
     # 2. ISO 3166-2:TH from pycountry (iso-codes)
     iso = {s.code[3:]: s for s in pycountry.subdivisions.get(country_code="TH") if s.code[3:].isdigit()}

@@ -74,8 +74,12 @@ def build(shared: Path, data: Path = DATA) -> list[Path]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="the shared/ folder that holds realdata/ (default: ../shared)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=REPO.parent / "shared",
+        help="the shared/ folder that holds realdata/ (default: ../shared)",
+    )
     args = parser.parse_args(argv)
     for path in build(args.shared):
         print(f"{path.stat().st_size:>10,d}  {path.relative_to(REPO)}")

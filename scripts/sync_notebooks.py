@@ -121,7 +121,9 @@ def load_course(root: Path) -> Course:
             problems.append(f"{path.name}: the first cell has no '# ' title")
         titles[path.name] = title or path.stem
     package = root / "data" / "datapackage.json"
-    resources = json.loads(package.read_text(encoding="utf-8")).get("resources", []) if package.is_file() else []
+    resources = (
+        json.loads(package.read_text(encoding="utf-8")).get("resources", []) if package.is_file() else []
+    )
     return Course(root, paths, titles, resources, problems)
 
 
@@ -130,7 +132,9 @@ def load_course(root: Path) -> Course:
 
 def _code_of(nb: dict) -> str:
     return "\n".join(
-        _text(c["source"]) for c in nb.get("cells", []) if c["cell_type"] == "code" and "kit-colab" not in _tags(c)
+        _text(c["source"])
+        for c in nb.get("cells", [])
+        if c["cell_type"] == "code" and "kit-colab" not in _tags(c)
     )
 
 
@@ -142,6 +146,7 @@ def used_resources(nb: dict, resources: list[dict]) -> list[dict]:
     DataStore serves counts when the code calls ``portal.datastore``.
     """
     from helpers.portal import snapshot
+
     code = _code_of(nb)
     extra = set(nb.get("metadata", {}).get("kit", {}).get("sources", []))
     used = []
@@ -151,8 +156,10 @@ def used_resources(nb: dict, resources: list[dict]) -> list[dict]:
         names = [res.get("name", "")] + [Path(p).name for p in parts]
         named = bool(names[0]) and re.search(rf"[\"']{re.escape(names[0])}[\"']", code) is not None
         named = named or any(re.search(rf"(?<![\w.-]){re.escape(n)}(?![\w.-])", code) for n in names[1:] if n)
-        catalog = ("portal." in code and any(p.startswith("real/catalog/") and Path(p).suffix in (".json", ".jsonl")
-                                             and "rtddi" not in p for p in parts))
+        catalog = "portal." in code and any(
+            p.startswith("real/catalog/") and Path(p).suffix in (".json", ".jsonl") and "rtddi" not in p
+            for p in parts
+        )
         catalog = catalog or (res.get("name") == snapshot.DATASTORE_TABLE and "portal.datastore" in code)
         if named or catalog or res.get("name") in extra:
             used.append(res)
@@ -286,7 +293,7 @@ def _replace_between(text: str, start: str, end: str, new_block: str) -> str:
     a, b = text.find(start), text.find(end)
     if a == -1 or b == -1 or b < a:
         return new_block
-    return text[:a] + new_block + text[b + len(end):]
+    return text[:a] + new_block + text[b + len(end) :]
 
 
 def _new_id(cells: list[dict], wanted: str) -> str:
@@ -358,7 +365,11 @@ def sync_notebook(path: Path, nb: dict, course: Course) -> tuple[dict, list[str]
     problems = []
     cells.insert(1, built["header"])
     setup_at = next(
-        (i for i, c in enumerate(cells) if c["cell_type"] == "code" and "helpers.setup()" in _text(c["source"])),
+        (
+            i
+            for i, c in enumerate(cells)
+            if c["cell_type"] == "code" and "helpers.setup()" in _text(c["source"])
+        ),
         None,
     )
     if setup_at is None:
@@ -375,7 +386,7 @@ def sync_readme(text: str) -> str:
     if a == -1 or b == -1 or b < a:
         return text
     block = f"{BADGES_START}\n{env.badges_markdown('notebooks/' + CONTENTS)}\n{BADGES_END}"
-    return text[:a] + block + text[b + len(BADGES_END):]
+    return text[:a] + block + text[b + len(BADGES_END) :]
 
 
 # --- the teacher's guide ---------------------------------------------------------------------------
@@ -383,7 +394,9 @@ def sync_readme(text: str) -> str:
 
 def _markdown_of(nb: dict) -> str:
     return "\n\n".join(
-        _text(c["source"]) for c in nb.get("cells", []) if c["cell_type"] == "markdown" and _kind_tag(c) is None
+        _text(c["source"])
+        for c in nb.get("cells", [])
+        if c["cell_type"] == "markdown" and _kind_tag(c) is None
     )
 
 
@@ -399,11 +412,11 @@ def objectives_of(nb: dict) -> list[str]:
         return []
     items: list[str] = []
     bullet = re.compile(r"^([-*+]|\d+[.)])\s+")
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         stripped = line.strip()
         found = bullet.match(stripped)
         if found:
-            items.append(stripped[found.end():])
+            items.append(stripped[found.end() :])
         elif not stripped:
             continue  # blank lines before the list or between loose items
         elif items and line[:1] in (" ", "\t"):
@@ -453,10 +466,14 @@ def guide_block(course: Course) -> str:
         teach, practise = minutes_of(nb)
         totals["teach"], totals["practise"] = _add(totals["teach"], teach), _add(totals["practise"], practise)
         link = f"[{title}](../notebooks/{path.name})"
-        rows.append(f"| {path.name[:2]} | {link} | {_show(teach)} | {_show(practise)} | {_show(_add(teach, practise))} |")
+        rows.append(
+            f"| {path.name[:2]} | {link} | {_show(teach)} | {_show(practise)} | {_show(_add(teach, practise))} |"
+        )
         section = [f"### {path.name[:2]} · {title}", ""]
         if teach or practise:
-            section.append(f"เวลา: สอน {_show(teach)} นาที · ลองทำ {_show(practise)} นาที · ไฟล์ `notebooks/{path.name}`")
+            section.append(
+                f"เวลา: สอน {_show(teach)} นาที · ลองทำ {_show(practise)} นาที · ไฟล์ `notebooks/{path.name}`"
+            )
         else:
             section.append(f"ไฟล์ `notebooks/{path.name}`")
         section.append("")
@@ -481,7 +498,7 @@ def sync_guide(text: str, course: Course) -> str:
     a, b = text.find(GUIDE_START), text.find(GUIDE_END)
     if a == -1 or b == -1 or b < a:
         return text
-    return text[:a] + guide_block(course) + text[b + len(GUIDE_END):]
+    return text[:a] + guide_block(course) + text[b + len(GUIDE_END) :]
 
 
 # --- the command ----------------------------------------------------------------------------------
@@ -501,7 +518,10 @@ def plan(root: Path, only: list[Path] | None = None) -> tuple[list[tuple[Path, s
         if new != nb:  # compare the JSON, not the bytes: formatting alone is not "out of date"
             changes.append((path, dump_notebook(new)))
     if not only:
-        for path, update in ((root / "README.md", sync_readme), (root / GUIDE, lambda t: sync_guide(t, course))):
+        for path, update in (
+            (root / "README.md", sync_readme),
+            (root / GUIDE, lambda t: sync_guide(t, course)),
+        ):
             if path.is_file():
                 old = path.read_text(encoding="utf-8")
                 new_text = update(old)

@@ -40,28 +40,44 @@ def _sibling(name: str):
 REAL_FILES = _sibling("real_data_meta").REAL_FILES
 DATA = REPO / "data"
 
-CC_BY = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (ข้อมูลจำลองของชุดเรียน)",
-         "path": "https://creativecommons.org/licenses/by/4.0/"}
+CC_BY = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 (ข้อมูลจำลองของชุดเรียน)",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 # The source list (SOURCES.md) does not record a licence for the real figures: say so, never guess.
-GOV_FACTS = {"name": "other-at", "title": "ข้อมูลจริงจากเอกสารเผยแพร่ของหน่วยงานรัฐ: บันทึกแหล่งที่มาไม่ได้ระบุสัญญาอนุญาต "
-             "(license) ของต้นทาง ให้อ้างอิงแหล่งที่มาทุกครั้ง"}
-MIT_REGIONS = {"name": "MIT", "title": "MIT (การจัดกลุ่ม 6 ภาค จาก kongvut/thai-province-data)",
-               "path": "https://opensource.org/licenses/MIT"}
+GOV_FACTS = {
+    "name": "other-at",
+    "title": "ข้อมูลจริงจากเอกสารเผยแพร่ของหน่วยงานรัฐ: บันทึกแหล่งที่มาไม่ได้ระบุสัญญาอนุญาต "
+    "(license) ของต้นทาง ให้อ้างอิงแหล่งที่มาทุกครั้ง",
+}
+MIT_REGIONS = {
+    "name": "MIT",
+    "title": "MIT (การจัดกลุ่ม 6 ภาค จาก kongvut/thai-province-data)",
+    "path": "https://opensource.org/licenses/MIT",
+}
 KIT_GEN = "scripts/make_practice_data.py (numpy default_rng, SEED = 2551)"
 KIT_CHECKPOINT = "scripts/make_checkpoints.py (helpers.recipes + helpers.clean)"
-SIM_NOTE = ("ข้อมูลจำลอง (simulated) สร้างขึ้นให้มีโครงสร้างและปัญหาเหมือนไฟล์จริงของหน่วยงาน เพื่อใช้ฝึกเท่านั้น "
-            "ห้ามนำไปสรุปเป็นข้อเท็จจริง")
+SIM_NOTE = (
+    "ข้อมูลจำลอง (simulated) สร้างขึ้นให้มีโครงสร้างและปัญหาเหมือนไฟล์จริงของหน่วยงาน เพื่อใช้ฝึกเท่านั้น ห้ามนำไปสรุปเป็นข้อเท็จจริง"
+)
 
 # ---------------------------------------------------------------------------------------------
 # Source keys (from data/facts/SOURCES.md): publisher in Thai and confidence.  Titles and URLs are
 # parsed from the "Source list" section of SOURCES.md so that they stay verbatim.
 SOURCE_META = {
-    "P1": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"), "P2": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
-    "P3": ("Bangkok Post (โฆษกกระทรวงมหาดไทย)", "medium"), "P4": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
-    "P5": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"), "P6": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
-    "P7": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"), "P8": ("กรมการปกครอง", "high"),
-    "P9": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"), "P10": ("ineedtoknow.org (อ้างประกาศกรมการปกครอง)", "medium"),
-    "P11": ("faqthai.org (อ้างกรมการปกครอง)", "medium"), "P12": ("สื่อมวลชน (รายงานประกาศราชกิจจานุเบกษา)", "medium"),
+    "P1": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
+    "P2": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
+    "P3": ("Bangkok Post (โฆษกกระทรวงมหาดไทย)", "medium"),
+    "P4": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
+    "P5": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
+    "P6": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
+    "P7": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
+    "P8": ("กรมการปกครอง", "high"),
+    "P9": ("สำนักงานสถิติแห่งชาติ (สสช.)", "high"),
+    "P10": ("ineedtoknow.org (อ้างประกาศกรมการปกครอง)", "medium"),
+    "P11": ("faqthai.org (อ้างกรมการปกครอง)", "medium"),
+    "P12": ("สื่อมวลชน (รายงานประกาศราชกิจจานุเบกษา)", "medium"),
     "P13": ("สำนักงานสถิติแห่งชาติ (สสช.)", "unconfirmed: year label probably wrong"),
     "P15": ("บันทึกในที่เก็บโค้ดสาธารณะ (อ้าง data.go.th 0405_01_0005)", "medium"),
     "P16": ("บันทึกในที่เก็บโค้ดสาธารณะ (อ้าง catalog.dopa.go.th)", "medium"),
@@ -70,11 +86,14 @@ SOURCE_META = {
     "T7": ("สำนักงานนโยบายและแผนทรัพยากรธรรมชาติและสิ่งแวดล้อม (สผ.)", "medium"),
     "T4": ("สำนักงานนโยบายและแผนทรัพยากรธรรมชาติและสิ่งแวดล้อม (สผ.)", "medium"),
     "R19": ("ศูนย์วิชาการเพื่อความปลอดภัยทางถนน (ThaiRSC/TRSO)", "medium"),
-    "R26": ("มูลนิธิ (ddd.or.th)", "low"), "R27": ("เว็บไซต์ทำซ้ำข่าว (ยืนยันด้วยกรุงเทพธุรกิจ)", "low"),
+    "R26": ("มูลนิธิ (ddd.or.th)", "low"),
+    "R27": ("เว็บไซต์ทำซ้ำข่าว (ยืนยันด้วยกรุงเทพธุรกิจ)", "low"),
     "R28": ("ไทยรัฐ", "low: festival year not stated"),
     "A3": ("สื่อมวลชน (สำนักข่าวไทย อ้างนายกรัฐมนตรี)", "low"),
-    "A1": ("สผ. สรุปข้อมูลกรมควบคุมมลพิษ", "medium"), "A2": ("สผ. สรุปข้อมูลกรมควบคุมมลพิษ", "medium"),
-    "W1": ("สผ. (ข้อมูลกรมอุตุนิยมวิทยา)", "medium"), "W2": ("สผ. (ข้อมูลกรมอุตุนิยมวิทยา)", "medium"),
+    "A1": ("สผ. สรุปข้อมูลกรมควบคุมมลพิษ", "medium"),
+    "A2": ("สผ. สรุปข้อมูลกรมควบคุมมลพิษ", "medium"),
+    "W1": ("สผ. (ข้อมูลกรมอุตุนิยมวิทยา)", "medium"),
+    "W2": ("สผ. (ข้อมูลกรมอุตุนิยมวิทยา)", "medium"),
     "W3": ("สผ. (ข้อมูลกรมอุตุนิยมวิทยา)", "medium"),
     "C1": ("กรมควบคุมโรค (สำเนาใน GitHub fatalaijon/covid-th)", "high"),
     "C2": ("สำนักงานการวิจัยแห่งชาติ (วช.) รายงานประจำวัน", "medium"),
@@ -82,11 +101,14 @@ SOURCE_META = {
     "C5": ("ที่เก็บโค้ดสาธารณะ (อ้าง API กรมควบคุมโรค)", "medium"),
     "C12": ("Wikipedia (และเว็บทำซ้ำ)", "low"),
 }
-_DEFAULT_PUBLISHER = {"P": ("สื่อมวลชน", "medium"), "T": ("สื่อมวลชน (อ้างกระทรวงการท่องเที่ยวและกีฬา)", "medium"),
-                      "R": ("สื่อมวลชน (อ้าง ศปถ./กรมป้องกันและบรรเทาสาธารณภัย)", "medium"),
-                      "A": ("สื่อมวลชน (รายงานของกรุงเทพมหานคร)", "medium"),
-                      "W": ("สถาบันสารสนเทศทรัพยากรน้ำ (สสน.) ThaiWater", "medium"),
-                      "C": ("สื่อมวลชน (รายงาน ศบค./กรมควบคุมโรค)", "medium")}
+_DEFAULT_PUBLISHER = {
+    "P": ("สื่อมวลชน", "medium"),
+    "T": ("สื่อมวลชน (อ้างกระทรวงการท่องเที่ยวและกีฬา)", "medium"),
+    "R": ("สื่อมวลชน (อ้าง ศปถ./กรมป้องกันและบรรเทาสาธารณภัย)", "medium"),
+    "A": ("สื่อมวลชน (รายงานของกรุงเทพมหานคร)", "medium"),
+    "W": ("สถาบันสารสนเทศทรัพยากรน้ำ (สสน.) ThaiWater", "medium"),
+    "C": ("สื่อมวลชน (รายงาน ศบค./กรมควบคุมโรค)", "medium"),
+}
 for _k in ("R20", "R21", "R22", "R23", "R24", "R25"):
     SOURCE_META[_k] = SOURCE_META["R19"]
 
@@ -102,7 +124,7 @@ def parse_sources(md_text: str) -> list[dict]:
         top = re.match(r"^- ([A-Z]\d+)(?:–([A-Z]\d+))?: (.*)$", line)
         sub_key = re.match(r"^\s+- ([A-Z]\d+): (.*)$", line)
         sub_url = re.match(r"^\s+- (https?://\S+)\s*$", line)
-        if top and top.group(2):          # a range such as R19–R25: remember the base URL
+        if top and top.group(2):  # a range such as R19–R25: remember the base URL
             urls = URL_RE.findall(top.group(3))
             base_url = urls[0].rstrip("/").rstrip("…") if urls else ""
             range_title = top.group(3)
@@ -113,8 +135,13 @@ def parse_sources(md_text: str) -> list[dict]:
             urls = [u.rstrip(".,;") for u in URL_RE.findall(body) if "…" not in u]
             rows.append({"key": top.group(1), "title": body.strip(), "url": " ".join(urls)})
         elif sub_key:
-            rows.append({"key": sub_key.group(1), "title": f"{range_title.split(' under ')[0]}: {sub_key.group(2)}",
-                         "url": base_url.rstrip("/") + "/" + sub_key.group(2)})
+            rows.append(
+                {
+                    "key": sub_key.group(1),
+                    "title": f"{range_title.split(' under ')[0]}: {sub_key.group(2)}",
+                    "url": base_url.rstrip("/") + "/" + sub_key.group(2),
+                }
+            )
         elif sub_url and rows:
             rows[-1]["url"] = (rows[-1]["url"] + " " + sub_url.group(1)).strip()
     for row in rows:
@@ -127,7 +154,9 @@ def parse_sources(md_text: str) -> list[dict]:
 def write_sources_csv(data: Path = DATA) -> list[dict]:
     rows = parse_sources((data / "facts" / "SOURCES.md").read_text(encoding="utf-8"))
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=["key", "publisher", "title", "url", "confidence"], lineterminator="\n")
+    writer = csv.DictWriter(
+        buf, fieldnames=["key", "publisher", "title", "url", "confidence"], lineterminator="\n"
+    )
     writer.writeheader()
     writer.writerows(rows)
     (data / "facts" / "sources.csv").write_text(buf.getvalue(), encoding="utf-8")
@@ -138,88 +167,188 @@ def write_sources_csv(data: Path = DATA) -> list[dict]:
 # Thai titles of columns (fields).  Every column of every CSV must be here (a test checks).
 FIELD_TITLES = {
     # checkpoints of the real files
-    "open_date": "วันที่เปิดสถานี", "close_date": "วันที่ปิดสถานี", "area_th": "พื้นที่ตั้งสถานี (ตามทะเบียน)",
-    "type": "ประเภทผู้ประสบเหตุ", "victims": "จำนวนผู้ประสบเหตุ (คน)", "province_label": "ชื่อจังหวัดตามที่เขียนในไฟล์",
-    "guests": "จำนวนผู้เข้าพัก (คน)", "visitors": "ผู้เยี่ยมเยือนทั้งหมด (คน-ครั้ง)",
-    "income_mb": "รายได้จากผู้เยี่ยมเยือนทั้งหมด (ล้านบาท)", "mots_region": "ภาคตามการแบ่งของกระทรวงการท่องเที่ยวฯ",
-    "year_ce": "ปี ค.ศ.", "total": "ประชากรรวม (คน)", "male": "ชาย (คน)", "female": "หญิง (คน)",
+    "open_date": "วันที่เปิดสถานี",
+    "close_date": "วันที่ปิดสถานี",
+    "type": "ประเภทผู้ประสบเหตุ",
+    "victims": "จำนวนผู้ประสบเหตุ (คน)",
+    "province_label": "ชื่อจังหวัดตามที่เขียนในไฟล์",
+    "guests": "จำนวนผู้เข้าพัก (คน)",
+    "visitors": "ผู้เยี่ยมเยือนทั้งหมด (คน-ครั้ง)",
+    "income_mb": "รายได้จากผู้เยี่ยมเยือนทั้งหมด (ล้านบาท)",
+    "mots_region": "ภาคตามการแบ่งของกระทรวงการท่องเที่ยวฯ",
     "households": "จำนวนบ้าน",
     # provinces
-    "province_code": "รหัสจังหวัด (2 หลัก ตามกรมการปกครอง)", "name_th": "ชื่อภาษาไทย", "name_en": "ชื่อภาษาอังกฤษ",
-    "name_en_variant": "ชื่อภาษาอังกฤษแบบอื่นที่พบ", "region_6": "ภาค (แบ่ง 6 ภาค)",
-    "population_31dec2562": "ประชากรตามทะเบียนราษฎร ณ 31 ธ.ค. 2562 (คน)", "area_km2": "พื้นที่ (ตร.กม.)",
+    "province_code": "รหัสจังหวัด (2 หลัก ตามกรมการปกครอง)",
+    "name_th": "ชื่อภาษาไทย",
+    "name_en": "ชื่อภาษาอังกฤษ",
+    "name_en_variant": "ชื่อภาษาอังกฤษแบบอื่นที่พบ",
+    "region_6": "ภาค (แบ่ง 6 ภาค)",
+    "population_31dec2562": "ประชากรตามทะเบียนราษฎร ณ 31 ธ.ค. 2562 (คน)",
+    "area_km2": "พื้นที่ (ตร.กม.)",
     # province_codes
-    "kind": "ชนิดของรหัส (abbr_th, abbr_th_variant, iso_3166_2)", "code": "รหัสหรืออักษรย่อ",
+    "kind": "ชนิดของรหัส (abbr_th, abbr_th_variant, iso_3166_2)",
+    "code": "รหัสหรืออักษรย่อ",
     "source": "แหล่งที่มาของแถวนี้",
     # common
-    "year_be": "ปี พ.ศ.", "year_ce": "ปี ค.ศ.", "src": "รหัสแหล่งที่มา (ดู facts/sources.csv)", "note": "หมายเหตุ",
-    "date": "วันที่", "month": "เดือน", "province_th": "จังหวัด", "province_en": "จังหวัด (อังกฤษ)",
-    "region_th": "ภาค", "area_th": "พื้นที่", "area_en": "พื้นที่ (อังกฤษ)", "level": "ระดับพื้นที่", "zone": "เขตการปกครอง",
-    "total": "รวม (คน)", "male": "ชาย (คน)", "female": "หญิง (คน)", "growth_rate_pct": "อัตราเพิ่ม (ร้อยละ)",
-    "density_per_km2": "ความหนาแน่น (คนต่อ ตร.กม.)", "houses": "จำนวนบ้าน (หลัง)", "population": "ประชากร (คน)",
+    "year_be": "ปี พ.ศ.",
+    "year_ce": "ปี ค.ศ.",
+    "src": "รหัสแหล่งที่มา (ดู facts/sources.csv)",
+    "note": "หมายเหตุ",
+    "date": "วันที่",
+    "month": "เดือน",
+    "province_th": "จังหวัด",
+    "province_en": "จังหวัด (อังกฤษ)",
+    "region_th": "ภาค",
+    "area_th": "พื้นที่",
+    "area_en": "พื้นที่ (อังกฤษ)",
+    "level": "ระดับพื้นที่",
+    "zone": "เขตการปกครอง",
+    "total": "รวม (คน)",
+    "male": "ชาย (คน)",
+    "female": "หญิง (คน)",
+    "growth_rate_pct": "อัตราเพิ่ม (ร้อยละ)",
+    "density_per_km2": "ความหนาแน่น (คนต่อ ตร.กม.)",
+    "houses": "จำนวนบ้าน (หลัง)",
+    "population": "ประชากร (คน)",
     # covid
-    "date_type": "ความหมายของวันที่", "cumulative_confirmed_since_2020": "ผู้ป่วยสะสมตั้งแต่ 2563 (ราย)",
+    "date_type": "ความหมายของวันที่",
+    "cumulative_confirmed_since_2020": "ผู้ป่วยสะสมตั้งแต่ 2563 (ราย)",
     "cumulative_deaths_since_2020": "ผู้เสียชีวิตสะสมตั้งแต่ 2563 (ราย)",
     "cumulative_confirmed_since_2021_04_01": "ผู้ป่วยสะสมตั้งแต่ 1 เม.ย. 2564 (ราย)",
     "cumulative_deaths_since_2021_04_01": "ผู้เสียชีวิตสะสมตั้งแต่ 1 เม.ย. 2564 (ราย)",
-    "new_confirmed": "ผู้ป่วยรายใหม่ (ราย)", "confirmed_cumulative": "ผู้ป่วยสะสม (ราย)", "new_deaths": "เสียชีวิตรายใหม่ (ราย)",
-    "deaths_cumulative": "เสียชีวิตสะสม (ราย)", "new_recovered": "หายป่วยรายใหม่ (ราย)",
-    "recovered_cumulative": "หายป่วยสะสม (ราย)", "new_hospitalized": "ผู้รักษาตัวเปลี่ยนแปลงสุทธิ (ราย)",
+    "new_confirmed": "ผู้ป่วยรายใหม่ (ราย)",
+    "confirmed_cumulative": "ผู้ป่วยสะสม (ราย)",
+    "new_deaths": "เสียชีวิตรายใหม่ (ราย)",
+    "deaths_cumulative": "เสียชีวิตสะสม (ราย)",
+    "new_recovered": "หายป่วยรายใหม่ (ราย)",
+    "recovered_cumulative": "หายป่วยสะสม (ราย)",
+    "new_hospitalized": "ผู้รักษาตัวเปลี่ยนแปลงสุทธิ (ราย)",
     "hospitalized_current": "กำลังรักษาตัว (ราย)",
     # pm2.5
-    "time_window": "ช่วงเวลา", "bangkok_average_ugm3": "ค่าเฉลี่ย กทม. (มคก./ลบ.ม.)", "standard_ugm3": "ค่ามาตรฐาน (มคก./ลบ.ม.)",
-    "time": "เวลา", "rank": "อันดับ", "district_th": "เขต", "pm25_ugm3": "PM2.5 (มคก./ลบ.ม.)",
-    "national_annual_mean_ugm3": "ค่าเฉลี่ยรายปีทั้งประเทศ (มคก./ลบ.ม.)", "station_annual_mean_min": "ค่าเฉลี่ยรายปีของสถานี ต่ำสุด",
-    "station_annual_mean_max": "ค่าเฉลี่ยรายปีของสถานี สูงสุด", "daily24h_min": "ค่าเฉลี่ย 24 ชม. ต่ำสุด",
-    "daily24h_max": "ค่าเฉลี่ย 24 ชม. สูงสุด", "national_max_24h_mean_ugm3": "ค่าเฉลี่ย 24 ชม. สูงสุดของประเทศ",
-    "annual_standard": "ค่ามาตรฐานรายปี", "daily_standard": "ค่ามาตรฐาน 24 ชม.",
+    "time_window": "ช่วงเวลา",
+    "bangkok_average_ugm3": "ค่าเฉลี่ย กทม. (มคก./ลบ.ม.)",
+    "standard_ugm3": "ค่ามาตรฐาน (มคก./ลบ.ม.)",
+    "time": "เวลา",
+    "rank": "อันดับ",
+    "district_th": "เขต",
+    "pm25_ugm3": "PM2.5 (มคก./ลบ.ม.)",
+    "national_annual_mean_ugm3": "ค่าเฉลี่ยรายปีทั้งประเทศ (มคก./ลบ.ม.)",
+    "station_annual_mean_min": "ค่าเฉลี่ยรายปีของสถานี ต่ำสุด",
+    "station_annual_mean_max": "ค่าเฉลี่ยรายปีของสถานี สูงสุด",
+    "daily24h_min": "ค่าเฉลี่ย 24 ชม. ต่ำสุด",
+    "daily24h_max": "ค่าเฉลี่ย 24 ชม. สูงสุด",
+    "national_max_24h_mean_ugm3": "ค่าเฉลี่ย 24 ชม. สูงสุดของประเทศ",
+    "annual_standard": "ค่ามาตรฐานรายปี",
+    "daily_standard": "ค่ามาตรฐาน 24 ชม.",
     # population extras
-    "reference": "ช่วงเวลาอ้างอิง", "bangkok_registered_population": "ประชากร กทม. ตามทะเบียน (คน)", "cross_check": "การตรวจสอบไขว้",
+    "reference": "ช่วงเวลาอ้างอิง",
+    "bangkok_registered_population": "ประชากร กทม. ตามทะเบียน (คน)",
+    "cross_check": "การตรวจสอบไขว้",
     "bulletin_q4_2565_value_labelled_2564": "ค่าในวารสาร สสช. ไตรมาส 4/2565 (หัวตารางระบุ 2564)",
-    "faqthai_2564_value": "ค่าปี 2564 จาก faqthai (อ้างกรมการปกครอง)", "news_2565_value": "ค่าปี 2565 จากข่าวประกาศราชกิจจานุเบกษา",
-    "reference_date": "วันอ้างอิง", "thai_nationality": "สัญชาติไทย (คน)", "non_thai": "ไม่ใช่สัญชาติไทย (คน)",
+    "faqthai_2564_value": "ค่าปี 2564 จาก faqthai (อ้างกรมการปกครอง)",
+    "news_2565_value": "ค่าปี 2565 จากข่าวประกาศราชกิจจานุเบกษา",
+    "reference_date": "วันอ้างอิง",
+    "thai_nationality": "สัญชาติไทย (คน)",
+    "non_thai": "ไม่ใช่สัญชาติไทย (คน)",
     # rainfall
-    "scope": "ขอบเขตพื้นที่", "rain_mm": "ปริมาณฝน (มม.)", "departure": "ต่างจากค่าปกติ", "departure_from_normal": "ต่างจากค่าปกติ",
-    "normal_mm": "ค่าปกติ (มม.)", "normal_period": "ช่วงปีของค่าปกติ", "method": "วิธี/แหล่งคำนวณ",
+    "scope": "ขอบเขตพื้นที่",
+    "rain_mm": "ปริมาณฝน (มม.)",
+    "departure": "ต่างจากค่าปกติ",
+    "departure_from_normal": "ต่างจากค่าปกติ",
+    "normal_mm": "ค่าปกติ (มม.)",
+    "normal_period": "ช่วงปีของค่าปกติ",
+    "method": "วิธี/แหล่งคำนวณ",
     # road
-    "festival": "เทศกาล", "festival_year_be": "ปีเทศกาล (พ.ศ.)", "period_start": "วันเริ่ม", "period_end": "วันสิ้นสุด",
-    "days": "จำนวนวัน", "days_covered": "จำนวนวันที่นับ", "crashes": "อุบัติเหตุ (ครั้ง)", "injured": "ผู้บาดเจ็บ (คน)",
-    "deaths": "ผู้เสียชีวิต (ราย)", "indicator": "ตัวชี้วัด", "unit": "หน่วย", "value": "ค่า",
+    "festival": "เทศกาล",
+    "festival_year_be": "ปีเทศกาล (พ.ศ.)",
+    "period_start": "วันเริ่ม",
+    "period_end": "วันสิ้นสุด",
+    "days": "จำนวนวัน",
+    "days_covered": "จำนวนวันที่นับ",
+    "crashes": "อุบัติเหตุ (ครั้ง)",
+    "injured": "ผู้บาดเจ็บ (คน)",
+    "deaths": "ผู้เสียชีวิต (ราย)",
+    "indicator": "ตัวชี้วัด",
+    "unit": "หน่วย",
+    "value": "ค่า",
     "data_source_per_trso": "แหล่งข้อมูลตาม TRSO",
     # tourism
-    "arrivals_value": "จำนวนนักท่องเที่ยวต่างชาติ (ตามที่ประกาศ)", "arrivals_unit": "หน่วยของจำนวนนักท่องเที่ยว",
-    "receipts_value": "รายได้ (ตามที่ประกาศ)", "receipts_unit": "หน่วยของรายได้", "period": "ช่วงเวลา",
-    "status_and_channel": "สถานะและช่องทางการประกาศ", "arrivals_thousand": "นักท่องเที่ยวต่างชาติ (พันคน)",
-    "arrivals_change_pct": "เปลี่ยนแปลง (ร้อยละ)", "avg_length_of_stay_days": "ระยะพำนักเฉลี่ย (วัน)",
-    "receipts_billion_baht": "รายได้ (พันล้านบาท)", "receipts_pct_gdp": "รายได้ต่อ GDP (ร้อยละ)",
+    "arrivals_value": "จำนวนนักท่องเที่ยวต่างชาติ (ตามที่ประกาศ)",
+    "arrivals_unit": "หน่วยของจำนวนนักท่องเที่ยว",
+    "receipts_value": "รายได้ (ตามที่ประกาศ)",
+    "receipts_unit": "หน่วยของรายได้",
+    "period": "ช่วงเวลา",
+    "status_and_channel": "สถานะและช่องทางการประกาศ",
+    "arrivals_thousand": "นักท่องเที่ยวต่างชาติ (พันคน)",
+    "arrivals_change_pct": "เปลี่ยนแปลง (ร้อยละ)",
+    "avg_length_of_stay_days": "ระยะพำนักเฉลี่ย (วัน)",
+    "receipts_billion_baht": "รายได้ (พันล้านบาท)",
+    "receipts_pct_gdp": "รายได้ต่อ GDP (ร้อยละ)",
     "per_capita_expense_baht_per_day": "ค่าใช้จ่ายต่อคนต่อวัน (บาท)",
     # sources.csv
-    "key": "รหัสแหล่งที่มา", "publisher": "หน่วยงาน/ผู้เผยแพร่", "title": "ชื่อเอกสาร", "url": "ที่อยู่ (URL)",
+    "key": "รหัสแหล่งที่มา",
+    "publisher": "หน่วยงาน/ผู้เผยแพร่",
+    "title": "ชื่อเอกสาร",
+    "url": "ที่อยู่ (URL)",
     "confidence": "ระดับความเชื่อมั่น",
     # practice: injuries (the header itself is Thai)
-    "ชื่อเทศกาล": "ชื่อเทศกาล (ปี พ.ศ. 2 หลัก)", "รหัสจังหวัด": "รหัสจังหวัด (บางแถวเป็นเลขลำดับ ไม่ใช่รหัสทางการ)",
-    "จังหวัด": "จังหวัด (สะกดหลายแบบ)", "รหัส รพ.": "รหัสโรงพยาบาล (สมมุติ)", "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": "ชื่อโรงพยาบาล (สมมุติ)",
-    "วันที่เกิดเหตุ": "วันที่ของเดือน (28-31 ธ.ค. 2550, 1-3 ม.ค. 2551)", "เวลาเกิดเหตุ": "ช่วงเวลาเกิดเหตุ (ช่วงละ 1 ชั่วโมง)",
-    "เพศ": "เพศ", "อายุ": "อายุ (ปี; 0 และช่องว่างพบบ่อย)", "ถนนที่เกิดเหตุ": "ประเภทถนน", "สถานะ": "สถานะผู้บาดเจ็บ",
-    "รถผู้บาดเจ็บ": "ยานพาหนะของผู้บาดเจ็บ", "รถคู่กรณี": "ยานพาหนะคู่กรณี", "มาตรการ": "หมวกนิรภัย/เข็มขัดนิรภัย",
-    "การดื่มสุรา": "การดื่มสุรา", "การนำส่ง": "การนำส่งโรงพยาบาล", "Refer-Admit": "การส่งต่อ/รับไว้รักษา",
-    "ผลการรักษา": "ผลการรักษา", "จำนวนวันรักษา": "จำนวนวันรักษา",
+    "ชื่อเทศกาล": "ชื่อเทศกาล (ปี พ.ศ. 2 หลัก)",
+    "รหัสจังหวัด": "รหัสจังหวัด (บางแถวเป็นเลขลำดับ ไม่ใช่รหัสทางการ)",
+    "จังหวัด": "จังหวัด (สะกดหลายแบบ)",
+    "รหัส รพ.": "รหัสโรงพยาบาล (สมมุติ)",
+    "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": "ชื่อโรงพยาบาล (สมมุติ)",
+    "วันที่เกิดเหตุ": "วันที่ของเดือน (28-31 ธ.ค. 2550, 1-3 ม.ค. 2551)",
+    "เวลาเกิดเหตุ": "ช่วงเวลาเกิดเหตุ (ช่วงละ 1 ชั่วโมง)",
+    "เพศ": "เพศ",
+    "อายุ": "อายุ (ปี; 0 และช่องว่างพบบ่อย)",
+    "ถนนที่เกิดเหตุ": "ประเภทถนน",
+    "สถานะ": "สถานะผู้บาดเจ็บ",
+    "รถผู้บาดเจ็บ": "ยานพาหนะของผู้บาดเจ็บ",
+    "รถคู่กรณี": "ยานพาหนะคู่กรณี",
+    "มาตรการ": "หมวกนิรภัย/เข็มขัดนิรภัย",
+    "การดื่มสุรา": "การดื่มสุรา",
+    "การนำส่ง": "การนำส่งโรงพยาบาล",
+    "Refer-Admit": "การส่งต่อ/รับไว้รักษา",
+    "ผลการรักษา": "ผลการรักษา",
+    "จำนวนวันรักษา": "จำนวนวันรักษา",
     # practice: pm2.5
-    "Date": "วันที่ (วัน/เดือน/ปี พ.ศ.)", "station_code": "รหัสสถานี", "lat": "ละติจูด (สมมุติ)", "lon": "ลองจิจูด (สมมุติ)",
+    "Date": "วันที่ (วัน/เดือน/ปี พ.ศ.)",
+    "station_code": "รหัสสถานี",
+    "lat": "ละติจูด (สมมุติ)",
+    "lon": "ลองจิจูด (สมมุติ)",
     # practice: tourism JSON
-    "_id": "ลำดับแถวใน datastore", "YearInfo": "ปี พ.ศ.", "MonthInfo": "เดือน (1-12)", "Province": "จังหวัด",
-    "CityType": "ประเภทเมือง (เมืองหลัก/เมืองรอง)", "InternalAmount": "ผู้เยี่ยมเยือนชาวไทย (คน-ครั้ง; บางแถวเป็นข้อความมีจุลภาค)",
+    "_id": "ลำดับแถวใน datastore",
+    "YearInfo": "ปี พ.ศ.",
+    "MonthInfo": "เดือน (1-12)",
+    "Province": "จังหวัด",
+    "CityType": "ประเภทเมือง (เมืองหลัก/เมืองรอง)",
+    "InternalAmount": "ผู้เยี่ยมเยือนชาวไทย (คน-ครั้ง; บางแถวเป็นข้อความมีจุลภาค)",
     "InternalIncome": "รายได้จากผู้เยี่ยมเยือนชาวไทย (ล้านบาท; บางแถวเป็นข้อความ)",
-    "ForeignerInternalAmount": "ผู้เยี่ยมเยือนชาวต่างชาติ (คน-ครั้ง)", "ForeignersinternalIncome": "รายได้จากชาวต่างชาติ (ล้านบาท)",
-    "RoomRate": "ราคาห้องพักเฉลี่ย (บาทต่อคืน)", "OR": "อัตราการเข้าพัก (ร้อยละ, เก็บเป็นข้อความ)",
+    "ForeignerInternalAmount": "ผู้เยี่ยมเยือนชาวต่างชาติ (คน-ครั้ง)",
+    "ForeignersinternalIncome": "รายได้จากชาวต่างชาติ (ล้านบาท)",
+    "RoomRate": "ราคาห้องพักเฉลี่ย (บาทต่อคืน)",
+    "OR": "อัตราการเข้าพัก (ร้อยละ, เก็บเป็นข้อความ)",
     # checkpoints
-"day": "วันที่", "hour": "ชั่วโมงที่เกิดเหตุ (0-23)", "sex": "เพศ", "age": "อายุ (ปี)",
-    "pm25": "PM2.5 (มคก./ลบ.ม.)", "province": "จังหวัด (ชื่อทางการ)",
-    "ปีเทศกาล": "ปีเทศกาล (พ.ศ.)", "เทศกาล": "เทศกาล", "ภาค": "ภาค (แบ่ง 6 ภาค)", "ชั่วโมงเกิดเหตุ": "ชั่วโมงที่เริ่มช่วงเวลาเกิดเหตุ (0-23)",
-    "เสียชีวิต": "เสียชีวิตหรือไม่ (True/False)", "city_type": "ประเภทเมือง", "thai_visitors": "ผู้เยี่ยมเยือนชาวไทย (คน-ครั้ง)",
-    "thai_income_mb": "รายได้จากชาวไทย (ล้านบาท)", "foreign_visitors": "ผู้เยี่ยมเยือนชาวต่างชาติ (คน-ครั้ง)",
-    "foreign_income_mb": "รายได้จากชาวต่างชาติ (ล้านบาท)", "room_rate_baht": "ราคาห้องพักเฉลี่ย (บาทต่อคืน)",
-    "occupancy_pct": "อัตราการเข้าพัก (ร้อยละ)", "region": "ภาค", "n_stations": "จำนวนสถานี",
+    "day": "วันที่",
+    "hour": "ชั่วโมงที่เกิดเหตุ (0-23)",
+    "sex": "เพศ",
+    "age": "อายุ (ปี)",
+    "pm25": "PM2.5 (มคก./ลบ.ม.)",
+    "province": "จังหวัด (ชื่อทางการ)",
+    "ปีเทศกาล": "ปีเทศกาล (พ.ศ.)",
+    "เทศกาล": "เทศกาล",
+    "ภาค": "ภาค (แบ่ง 6 ภาค)",
+    "ชั่วโมงเกิดเหตุ": "ชั่วโมงที่เริ่มช่วงเวลาเกิดเหตุ (0-23)",
+    "เสียชีวิต": "เสียชีวิตหรือไม่ (True/False)",
+    "city_type": "ประเภทเมือง",
+    "thai_visitors": "ผู้เยี่ยมเยือนชาวไทย (คน-ครั้ง)",
+    "thai_income_mb": "รายได้จากชาวไทย (ล้านบาท)",
+    "foreign_visitors": "ผู้เยี่ยมเยือนชาวต่างชาติ (คน-ครั้ง)",
+    "foreign_income_mb": "รายได้จากชาวต่างชาติ (ล้านบาท)",
+    "room_rate_baht": "ราคาห้องพักเฉลี่ย (บาทต่อคืน)",
+    "occupancy_pct": "อัตราการเข้าพัก (ร้อยละ)",
+    "region": "ภาค",
+    "n_stations": "จำนวนสถานี",
     "pm25_mean": "ค่าเฉลี่ยรายเดือน PM2.5 (มคก./ลบ.ม.)",
 }
 
@@ -232,13 +361,20 @@ META: dict[str, dict] = {
     "provinces.csv": dict(
         title="77 จังหวัด: รหัส ชื่อไทย-อังกฤษ ภาค ประชากร 2562 และพื้นที่",
         description="รายชื่อ 77 จังหวัด พร้อมรหัสจังหวัด 2 หลักของกรมการปกครอง (ตรงกับเลขใน ISO 3166-2:TH) "
-                    "ชื่อภาษาไทยและอังกฤษ (รวมตัวสะกดอังกฤษแบบอื่นที่พบ) การแบ่ง 6 ภาค ประชากรตามทะเบียนราษฎร "
-                    "ณ 31 ธันวาคม 2562 (รวม 66,558,935 คน ตรงกับยอดที่ประกาศ) และพื้นที่ (ตร.กม.)",
-        sources=[{"title": "กรมการปกครอง: จำนวนประชากรตามหลักฐานการทะเบียนราษฎร ณ 31 ธ.ค. 2562 (ราชกิจจานุเบกษา) "
-                           "ตรวจกับข่าวประกาศ", "path": "https://moe360.blog/2020/02/01/ราชกิจจานุเบกษาเผยแพร่-2/"},
-                 {"title": "การจัดกลุ่ม 6 ภาค: kongvut/thai-province-data (MIT)",
-                  "path": "https://github.com/kongvut/thai-province-data"},
-                 {"title": "พื้นที่: Wikipedia (แหล่งทุติยภูมิ ใช้เพื่อการสอนเท่านั้น)"}],
+        "ชื่อภาษาไทยและอังกฤษ (รวมตัวสะกดอังกฤษแบบอื่นที่พบ) การแบ่ง 6 ภาค ประชากรตามทะเบียนราษฎร "
+        "ณ 31 ธันวาคม 2562 (รวม 66,558,935 คน ตรงกับยอดที่ประกาศ) และพื้นที่ (ตร.กม.)",
+        sources=[
+            {
+                "title": "กรมการปกครอง: จำนวนประชากรตามหลักฐานการทะเบียนราษฎร ณ 31 ธ.ค. 2562 (ราชกิจจานุเบกษา) "
+                "ตรวจกับข่าวประกาศ",
+                "path": "https://moe360.blog/2020/02/01/ราชกิจจานุเบกษาเผยแพร่-2/",
+            },
+            {
+                "title": "การจัดกลุ่ม 6 ภาค: kongvut/thai-province-data (MIT)",
+                "path": "https://github.com/kongvut/thai-province-data",
+            },
+            {"title": "พื้นที่: Wikipedia (แหล่งทุติยภูมิ ใช้เพื่อการสอนเท่านั้น)"},
+        ],
         licenses=[GOV_FACTS, MIT_REGIONS],
         confidence="high (population, codes); area is a secondary source",
         definition="ประชากรรวมผู้มีสัญชาติไทยและไม่ใช่สัญชาติไทย; พื้นที่จาก Wikipedia (รวม 517,645 ตร.กม.)",
@@ -247,22 +383,35 @@ META: dict[str, dict] = {
     "province_codes.csv": dict(
         title="รหัสย่อของ 77 จังหวัด: อักษรย่อจังหวัดภาษาไทยและรหัส ISO 3166-2:TH",
         description="อักษรย่อจังหวัดภาษาไทย 2 ตัวอักษร (เช่น ชม ขก และ กทม/กท ของกรุงเทพมหานคร) และรหัส "
-                    "ISO 3166-2:TH (เช่น TH-50) ของทุกจังหวัด ผูกกับรหัสจังหวัด 2 หลักใน provinces.csv "
-                    "ใช้โดย helpers.clean.province_code ทุกแถวบอกแหล่งที่มาในคอลัมน์ source "
-                    "อักษรย่อจาก pythainlp ตรวจเทียบกับอักษรนำหน้าหมายเลขทางหลวงชนบทของกรมทางหลวงชนบทแล้ว ตรงกัน 76 จังหวัด "
-                    "(กรุงเทพมหานครใช้ทั้ง กทม และ กท) ไม่มีรหัสภาษาอังกฤษ 3 ตัวอักษร เพราะไม่พบรายการจากหน่วยงานที่อ้างอิงได้ "
-                    "สร้างโดย scripts/make_province_codes.py",
-        sources=[{"title": "PyThaiNLP corpus thailand_provinces_th.csv (CC0)",
-                  "path": "https://github.com/PyThaiNLP/pythainlp/blob/dev/pythainlp/corpus/thailand_provinces_th.csv"},
-                 {"title": "กรมทางหลวงชนบท: อักษรนำหน้าหมายเลขทางหลวงชนบท ตามตารางใน TravelMapping/HighwayData "
-                           "hwy_data/THA/tharr/README.md (commit 0015de587595708d96fffb16682ea5957ea1504b)",
-                  "path": "https://github.com/TravelMapping/HighwayData/blob/0015de587595708d96fffb16682ea5957ea1504b/"
-                          "hwy_data/THA/tharr/README.md"},
-                 {"title": "ISO 3166-2:TH จากฐานข้อมูล iso-codes (ผ่าน pycountry)",
-                  "path": "https://salsa.debian.org/iso-codes-team/iso-codes"}],
-        licenses=[{"name": "CC0-1.0", "title": "CC0 1.0 (อักษรย่อจาก PyThaiNLP corpus)",
-                   "path": "https://creativecommons.org/publicdomain/zero/1.0/"},
-                  {"name": "other-at", "title": "รหัส ISO 3166-2 และอักษรย่อทางราชการเป็นข้อเท็จจริง ให้อ้างอิงแหล่งที่มา"}],
+        "ISO 3166-2:TH (เช่น TH-50) ของทุกจังหวัด ผูกกับรหัสจังหวัด 2 หลักใน provinces.csv "
+        "ใช้โดย helpers.clean.province_code ทุกแถวบอกแหล่งที่มาในคอลัมน์ source "
+        "อักษรย่อจาก pythainlp ตรวจเทียบกับอักษรนำหน้าหมายเลขทางหลวงชนบทของกรมทางหลวงชนบทแล้ว ตรงกัน 76 จังหวัด "
+        "(กรุงเทพมหานครใช้ทั้ง กทม และ กท) ไม่มีรหัสภาษาอังกฤษ 3 ตัวอักษร เพราะไม่พบรายการจากหน่วยงานที่อ้างอิงได้ "
+        "สร้างโดย scripts/make_province_codes.py",
+        sources=[
+            {
+                "title": "PyThaiNLP corpus thailand_provinces_th.csv (CC0)",
+                "path": "https://github.com/PyThaiNLP/pythainlp/blob/dev/pythainlp/corpus/thailand_provinces_th.csv",
+            },
+            {
+                "title": "กรมทางหลวงชนบท: อักษรนำหน้าหมายเลขทางหลวงชนบท ตามตารางใน TravelMapping/HighwayData "
+                "hwy_data/THA/tharr/README.md (commit 0015de587595708d96fffb16682ea5957ea1504b)",
+                "path": "https://github.com/TravelMapping/HighwayData/blob/0015de587595708d96fffb16682ea5957ea1504b/"
+                "hwy_data/THA/tharr/README.md",
+            },
+            {
+                "title": "ISO 3166-2:TH จากฐานข้อมูล iso-codes (ผ่าน pycountry)",
+                "path": "https://salsa.debian.org/iso-codes-team/iso-codes",
+            },
+        ],
+        licenses=[
+            {
+                "name": "CC0-1.0",
+                "title": "CC0 1.0 (อักษรย่อจาก PyThaiNLP corpus)",
+                "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+            },
+            {"name": "other-at", "title": "รหัส ISO 3166-2 และอักษรย่อทางราชการเป็นข้อเท็จจริง ให้อ้างอิงแหล่งที่มา"},
+        ],
         confidence="high (two sources agree on 76 of 77 Thai abbreviations; Bangkok keeps both; ISO numbers equal the kit's codes)",
         generated_by="scripts/make_province_codes.py (pythainlp corpus + pycountry)",
         types={"province_code": "string", "code": "string"},
@@ -270,184 +419,223 @@ META: dict[str, dict] = {
     "facts/SOURCES.md": dict(
         title="บันทึกแหล่งที่มาและการตรวจสอบของตารางข้อเท็จจริง",
         description="สำเนาบันทึกต้นฉบับ (ภาษาอังกฤษ) ที่อธิบายทุกตารางใน facts/ คอลัมน์ นิยาม แหล่งที่มา "
-                    "การตรวจสอบความสอดคล้อง และข้อขัดแย้งระหว่างแหล่ง",
-        sources=[{"title": "รวบรวมจากสำเนาหน้าเว็บและที่เก็บโค้ดสาธารณะ (ดูรายการในไฟล์)"}], licenses=[GOV_FACTS],
+        "การตรวจสอบความสอดคล้อง และข้อขัดแย้งระหว่างแหล่ง",
+        sources=[{"title": "รวบรวมจากสำเนาหน้าเว็บและที่เก็บโค้ดสาธารณะ (ดูรายการในไฟล์)"}],
+        licenses=[GOV_FACTS],
         confidence="documentation",
     ),
     "facts/sources.csv": dict(
         title="รายการแหล่งที่มาของตารางข้อเท็จจริง (รหัส src)",
         description="ตารางแปลงรหัสในคอลัมน์ src (เช่น P1, T7, R1) เป็นหน่วยงาน ชื่อเอกสาร URL และระดับความเชื่อมั่น "
-                    "สร้างจากส่วน Source list ของ facts/SOURCES.md โดย scripts/update_datapackage.py",
-        sources=[{"title": "facts/SOURCES.md", "path": "facts/SOURCES.md"}], licenses=[GOV_FACTS],
+        "สร้างจากส่วน Source list ของ facts/SOURCES.md โดย scripts/update_datapackage.py",
+        sources=[{"title": "facts/SOURCES.md", "path": "facts/SOURCES.md"}],
+        licenses=[GOV_FACTS],
         confidence="documentation",
     ),
     "facts/covid19_cumulative_snapshots.csv": dict(
         title="โควิด-19: ยอดสะสมผู้ป่วยและผู้เสียชีวิต ณ วันต่าง ๆ (ธ.ค. 2563 - เม.ย. 2565)",
         description="ยอดสะสมตามรายงานประจำวันของ ศบค./กรมควบคุมโรค ตั้งแต่ระลอกที่ 3 มี 2 ชุด (ตั้งแต่ 2563 และตั้งแต่ "
-                    "1 เม.ย. 2564) ซึ่งต่างกันพอดี 28,863 ราย และ 94 ราย (ยอดสะสม ณ 31 มี.ค. 2564)",
-        confidence="medium", definition="วันที่แต่ละแถวมีความหมายต่างกัน (ดูคอลัมน์ date_type)",
+        "1 เม.ย. 2564) ซึ่งต่างกันพอดี 28,863 ราย และ 94 ราย (ยอดสะสม ณ 31 มี.ค. 2564)",
+        confidence="medium",
+        definition="วันที่แต่ละแถวมีความหมายต่างกัน (ดูคอลัมน์ date_type)",
     ),
     "facts/covid19_daily_2021_04.csv": dict(
         title="โควิด-19 รายวันทั้งประเทศ 1 เม.ย. - 1 พ.ค. 2564",
         description="ข้อมูลรายวันช่วงเริ่มระลอกเดือนเมษายน 2564 (ผู้ป่วยใหม่ สะสม เสียชีวิต หายป่วย กำลังรักษา) "
-                    "สำเนาตรงตัวจาก timeline ของกรมควบคุมโรค ตรวจแล้วทุกแถว: สะสมวันนี้ = สะสมเมื่อวาน + รายใหม่",
-        extra_sources=["C1"], confidence="high",
+        "สำเนาตรงตัวจาก timeline ของกรมควบคุมโรค ตรวจแล้วทุกแถว: สะสมวันนี้ = สะสมเมื่อวาน + รายใหม่",
+        extra_sources=["C1"],
+        confidence="high",
         definition="new_hospitalized คือการเปลี่ยนแปลงสุทธิของผู้กำลังรักษาตัว (ติดลบได้)",
     ),
     "facts/pm25_bangkok_city_average_snapshots.csv": dict(
         title="PM2.5 ค่าเฉลี่ยกรุงเทพมหานคร ณ เช้าวันต่าง ๆ (รายงาน กทม.)",
         description="ค่าเฉลี่ย PM2.5 ของ กทม. จากรายงานตอนเช้า 5 วัน เป็นค่าใกล้เวลาจริง ไม่ใช่สถิติรายปี",
-        confidence="medium", definition="ค่ามาตรฐาน 24 ชม. ที่อ้างคือ 37.5 มคก./ลบ.ม.; แถว 2026-01-14 มีปีในข้อความไม่ตรงกับวันที่ของหน้า",
+        confidence="medium",
+        definition="ค่ามาตรฐาน 24 ชม. ที่อ้างคือ 37.5 มคก./ลบ.ม.; แถว 2026-01-14 มีปีในข้อความไม่ตรงกับวันที่ของหน้า",
     ),
     "facts/pm25_bangkok_top12_districts_snapshots.csv": dict(
         title="PM2.5 สิบสองเขตที่สูงสุดของกรุงเทพมหานคร 4 วัน",
         description="อันดับ 12 เขตที่ค่า PM2.5 สูงสุดตอน 07:00 น. จากรายงาน กทม. วันที่ 24 ต.ค. 2568, 7, 8 และ 14 ม.ค. 2569",
-        confidence="medium", definition="ค่าใกล้เวลาจริงตอนเช้า ไม่ใช่ค่าเฉลี่ย 24 ชั่วโมง",
+        confidence="medium",
+        definition="ค่าใกล้เวลาจริงตอนเช้า ไม่ใช่ค่าเฉลี่ย 24 ชั่วโมง",
     ),
     "facts/pm25_national_annual.csv": dict(
         title="PM2.5 ระดับประเทศรายปี 2560-2562",
         description="ค่าเฉลี่ยรายปีทั้งประเทศ ช่วงค่าเฉลี่ยของสถานี และช่วงค่าเฉลี่ย 24 ชั่วโมง ตามข้อมูลกรมควบคุมมลพิษ "
-                    "ที่ สผ. สรุปไว้",
-        confidence="medium", definition="ค่ามาตรฐานในขณะนั้น: รายปี 25 และ 24 ชม. 50 มคก./ลบ.ม.",
+        "ที่ สผ. สรุปไว้",
+        confidence="medium",
+        definition="ค่ามาตรฐานในขณะนั้น: รายปี 25 และ 24 ชม. 50 มคก./ลบ.ม.",
     ),
     "facts/population_1m_plus_provinces_multi_year.csv": dict(
         title="ประชากรจังหวัดที่มีประชากร 1 ล้านคนขึ้นไป หลายปี (ตารางยาว)",
         description="จากตาราง 1.2.3 ของรายงานสถิติสังคม สสช. หลายฉบับ (2554-2556, 2558-2562, 2563-2567) "
-                    "บางจังหวัดไม่มีข้อมูลบางช่วงปีเพราะอ่านหน้าต้นฉบับไม่ได้",
-        confidence="high", definition="ประชากรตามทะเบียนราษฎร ณ 31 ธ.ค. ของแต่ละปี",
+        "บางจังหวัดไม่มีข้อมูลบางช่วงปีเพราะอ่านหน้าต้นฉบับไม่ได้",
+        confidence="high",
+        definition="ประชากรตามทะเบียนราษฎร ณ 31 ธ.ค. ของแต่ละปี",
     ),
     "facts/population_2566_region_zone_sex.csv": dict(
         title="ประชากร 2566 จำแนกตามภาค เขตเทศบาล/นอกเขตเทศบาล และเพศ (บางส่วน)",
         description="สมุดรายงานสถิติประเทศไทย 2567 ตาราง 7.1 ตรวจแล้ว: ในเขต + นอกเขต = รวม และ ชาย + หญิง = รวม",
-        extra_sources=["P4"], confidence="high", definition="ประชากรตามทะเบียน ณ 31 ธ.ค. 2566; ไม่มีภาคเหนือ อีสาน และใต้",
+        extra_sources=["P4"],
+        confidence="high",
+        definition="ประชากรตามทะเบียน ณ 31 ธ.ค. 2566; ไม่มีภาคเหนือ อีสาน และใต้",
     ),
     "facts/population_2566_snapshot_partial.csv": dict(
         title="ประชากร 31 ธ.ค. 2566 ทั้งประเทศ ภาค และ 21 จังหวัด (บางส่วน)",
         description="ประชากรตามทะเบียน ปี 2566 จากหลายแหล่งที่ตรงกัน แถว P1 มีครบทุกคอลัมน์ แถวอื่นมีเฉพาะยอดรวม",
-        confidence="high", definition="ประชากรตามทะเบียน ณ 31 ธ.ค. 2566 รวมผู้ไม่มีสัญชาติไทย",
+        confidence="high",
+        definition="ประชากรตามทะเบียน ณ 31 ธ.ค. 2566 รวมผู้ไม่มีสัญชาติไทย",
     ),
     "facts/population_bangkok_2564_2569.csv": dict(
         title="ประชากรกรุงเทพมหานครตามทะเบียน 2564-2569",
         description="ยอดสิ้นปีของกรมการปกครอง 2564-2568 และค่ากลางปี 2569 ของ กทม. (คนละหน่วยงาน คนละช่วงเวลา "
-                    "จึงเทียบกันไม่ได้)",
-        confidence="medium", definition="แถว 2569 เป็นข้อมูลเดือนมิถุนายนจาก กทม. ไม่ใช่ยอดสิ้นปี",
+        "จึงเทียบกันไม่ได้)",
+        confidence="medium",
+        definition="แถว 2569 เป็นข้อมูลเดือนมิถุนายนจาก กทม. ไม่ใช่ยอดสิ้นปี",
     ),
     "facts/population_label_check_2564_vs_2565.csv": dict(
         title="แบบฝึกตรวจสอบ: ตารางที่หัวระบุปี 2564 แต่ตัวเลขตรงกับปี 2565",
         description="ตาราง 1.1 ของวารสาร สสช. ไตรมาส 4/2565 หัวตารางระบุ พ.ศ. 2564 แต่ค่าของสมุทรสงคราม (189,453) "
-                    "ตรงกับยอด 31 ธ.ค. 2565 ตามข่าวประกาศราชกิจจานุเบกษา และค่าปี 2564 จากแหล่งอื่นสูงกว่าทุกจังหวัดที่เทียบได้ "
-                    "สรุป: น่าจะเป็นข้อมูลปี 2565 ที่ติดป้ายปีผิด (ยังไม่ยืนยัน) เก็บไว้เป็นบทเรียน 'ตรวจก่อนเชื่อ'",
-        extra_sources=["P13", "P11", "P12"], confidence="unconfirmed (year label)",
+        "ตรงกับยอด 31 ธ.ค. 2565 ตามข่าวประกาศราชกิจจานุเบกษา และค่าปี 2564 จากแหล่งอื่นสูงกว่าทุกจังหวัดที่เทียบได้ "
+        "สรุป: น่าจะเป็นข้อมูลปี 2565 ที่ติดป้ายปีผิด (ยังไม่ยืนยัน) เก็บไว้เป็นบทเรียน 'ตรวจก่อนเชื่อ'",
+        extra_sources=["P13", "P11", "P12"],
+        confidence="unconfirmed (year label)",
         definition="คอลัมน์ faqthai_2564_value และ news_2565_value ใช้เทียบ; ค่าว่าง = แหล่งนั้นไม่มีข้อมูล",
     ),
     "facts/population_national_totals.csv": dict(
         title="ประชากรทั้งประเทศ หลายปี (นิยามต่างกันตามแหล่ง)",
         description="ยอดรวมทั้งประเทศ 2557-2566 จากหลายแหล่ง บางประกาศแยกชาย/หญิงเฉพาะสัญชาติไทย "
-                    "บางแหล่งรวมทุกคน ห้ามนำมาปนกันโดยไม่ดูนิยาม",
-        confidence="medium", definition="ดูคอลัมน์ note ของแต่ละแถว: สัญชาติไทยเท่านั้น หรือรวมผู้ไม่มีสัญชาติไทย",
+        "บางแหล่งรวมทุกคน ห้ามนำมาปนกันโดยไม่ดูนิยาม",
+        confidence="medium",
+        definition="ดูคอลัมน์ note ของแต่ละแถว: สัญชาติไทยเท่านั้น หรือรวมผู้ไม่มีสัญชาติไทย",
     ),
     "facts/population_north_northeast_2553_2555.csv": dict(
         title="ประชากรและจำนวนบ้าน 29 จังหวัดภาคเหนือและอีสาน 2553-2555",
         description="จาก Province Explorer 2556 ของ สสช. (ที่มา: กรมการปกครอง) ชัยภูมิมีค่าเท่ากันในปี 2553 และ 2554 "
-                    "ตามที่พิมพ์ในต้นฉบับ (อาจผิดที่ต้นฉบับ)",
-        confidence="high", definition="ประชากรตามทะเบียน ณ 31 ธ.ค.",
+        "ตามที่พิมพ์ในต้นฉบับ (อาจผิดที่ต้นฉบับ)",
+        confidence="high",
+        definition="ประชากรตามทะเบียน ณ 31 ธ.ค.",
     ),
     "facts/rainfall_2565_partial_monthly_regional.csv": dict(
         title="ปริมาณฝนปี 2565 บางเดือนและภาคเหนือทั้งปี",
         description="ปริมาณฝนทั้งประเทศเดือนมกราคม กุมภาพันธ์ สิงหาคม กันยายน 2565 และฝนรวมทั้งปีของภาคเหนือ",
-        confidence="medium", definition="ข้อมูลสถานีกรมอุตุนิยมวิทยา ประมวลโดย สสน.",
+        confidence="medium",
+        definition="ข้อมูลสถานีกรมอุตุนิยมวิทยา ประมวลโดย สสน.",
     ),
     "facts/rainfall_thailand_annual.csv": dict(
         title="ปริมาณฝนรายปีของประเทศไทย 2559-2566 (สองแหล่งไม่ตรงกัน)",
         description="ปี 2559 และ 2560 มีสองค่าจากสองหน้าตัวชี้วัดของ สผ. ที่ไม่ตรงกัน (เก็บไว้ทั้งคู่) "
-                    "ค่าปกติก็ต่างกันตามช่วงปีและวิธี ไม่มีข้อมูลปี 2563",
-        confidence="medium", definition="ปริมาณฝนรวมรายปี (มม.) วิธีคำนวณต่างกันตามแหล่ง (ดูคอลัมน์ method)",
+        "ค่าปกติก็ต่างกันตามช่วงปีและวิธี ไม่มีข้อมูลปี 2563",
+        confidence="medium",
+        definition="ปริมาณฝนรวมรายปี (มม.) วิธีคำนวณต่างกันตามแหล่ง (ดูคอลัมน์ method)",
     ),
     "facts/road_7_dangerous_days.csv": dict(
         title="อุบัติเหตุทางถนนช่วง 7 วันอันตราย ปีใหม่และสงกรานต์ (ยอดทางการ)",
         description="จำนวนอุบัติเหตุ (ครั้ง) ผู้บาดเจ็บ (คน) และผู้เสียชีวิต (ราย) ตามที่ ศปถ./ปภ. ประกาศ เช่น ปีใหม่ 2551: "
-                    "4,475 ครั้ง บาดเจ็บ 4,903 คน เสียชีวิต 401 ราย",
-        confidence="medium", definition="ปีเทศกาลคือปี พ.ศ. ในชื่อการรณรงค์ (ปีใหม่ 2566 = 29 ธ.ค. 2565 - 4 ม.ค. 2566); "
-                                        "ปีใหม่ 2558 นับผู้บาดเจ็บเฉพาะที่รับไว้รักษา (Admit)",
+        "4,475 ครั้ง บาดเจ็บ 4,903 คน เสียชีวิต 401 ราย",
+        confidence="medium",
+        definition="ปีเทศกาลคือปี พ.ศ. ในชื่อการรณรงค์ (ปีใหม่ 2566 = 29 ธ.ค. 2565 - 4 ม.ค. 2566); "
+        "ปีใหม่ 2558 นับผู้บาดเจ็บเฉพาะที่รับไว้รักษา (Admit)",
     ),
     "facts/road_festival_partial_cumulative.csv": dict(
         title="ยอดสะสมอุบัติเหตุช่วงเทศกาล ณ วันที่ N (ยังไม่ครบ 7 วัน)",
         description="ยอดสะสมระหว่างการรณรงค์ ใช้เทียบกับยอด 7 วัน แถวสุดท้ายไม่ระบุปี (ต้องตรวจก่อนใช้) "
-                    "ปีใหม่ 2568 รณรงค์ 10 วัน เทียบกับปีที่รณรงค์ 7 วันไม่ได้",
-        confidence="medium/low", definition="ดูคอลัมน์ days_covered และ note",
+        "ปีใหม่ 2568 รณรงค์ 10 วัน เทียบกับปีที่รณรงค์ 7 วันไม่ได้",
+        confidence="medium/low",
+        definition="ดูคอลัมน์ days_covered และ note",
     ),
     "facts/road_safety_trso_indicators.csv": dict(
         title="ตัวชี้วัดความปลอดภัยทางถนนระดับประเทศ (TRSO)",
         description="ผู้เสียชีวิตบนทางหลวง อัตราตายต่อประชากรแสนคน ดัชนีความรุนแรง ผู้บาดเจ็บสาหัส "
-                    "จากหน้าตัวชี้วัดของ Thai Road Safety Observatory (หน้าละ 5 ปี)",
-        confidence="medium", definition="แต่ละตัวชี้วัดมีแหล่งข้อมูลต้นทางต่างกัน (ดูคอลัมน์ data_source_per_trso)",
+        "จากหน้าตัวชี้วัดของ Thai Road Safety Observatory (หน้าละ 5 ปี)",
+        confidence="medium",
+        definition="แต่ละตัวชี้วัดมีแหล่งข้อมูลต้นทางต่างกัน (ดูคอลัมน์ data_source_per_trso)",
     ),
     "facts/tourism_arrivals_announced_2012_2025.csv": dict(
         title="นักท่องเที่ยวต่างชาติและรายได้รายปี ตามที่ประกาศ (2555-2568) มีการแก้ไขตัวเลข",
         description="เก็บตามที่ประกาศพร้อมหน่วย (เช่น 35.38 ล้านคน) หนึ่งแถวต่อ (ปี, แหล่ง) เพื่อให้เห็นข้อขัดแย้ง "
-                    "เช่น ปี 2561 (2018) ประกาศครั้งแรก 38.27 ล้านคน แล้วแก้เป็น 38.17 ล้านคน",
-        confidence="medium/low", definition="ค่าบางแถวเป็นข้อความ (เช่น 'nearly 40') ห้ามแปลงเป็นตัวเลขโดยไม่คิด",
+        "เช่น ปี 2561 (2018) ประกาศครั้งแรก 38.27 ล้านคน แล้วแก้เป็น 38.17 ล้านคน",
+        confidence="medium/low",
+        definition="ค่าบางแถวเป็นข้อความ (เช่น 'nearly 40') ห้ามแปลงเป็นตัวเลขโดยไม่คิด",
     ),
     "facts/tourism_arrivals_monthly_selected.csv": dict(
         title="นักท่องเที่ยวต่างชาติรายเดือน (บางเดือน)",
         description="ตัวเลขรายเดือนกระจัดกระจาย ต.ค. 2563 - เม.ย. 2567 ตรวจแล้ว: ม.ค.-เม.ย. 2567 รวม 12,127,447 คน "
-                    "ตรงกับยอด 4 เดือนที่โฆษกรัฐบาลประกาศ",
-        confidence="medium", definition="หน่วยต่างกันตามแถว (คน หรือ ล้านคน)",
+        "ตรงกับยอด 4 เดือนที่โฆษกรัฐบาลประกาศ",
+        confidence="medium",
+        definition="หน่วยต่างกันตามแถว (คน หรือ ล้านคน)",
     ),
     "facts/tourism_arrivals_receipts_2545_2554_official.csv": dict(
         title="นักท่องเที่ยวต่างชาติและรายได้ 2545-2554 (สถิติทางการ)",
         description="จากรายงานดัชนีเศรษฐกิจสังคม 2555 ของ สสช. (อ้าง ททท.) ตรวจแล้ว: ร้อยละการเปลี่ยนแปลงคำนวณซ้ำได้ตรง",
-        confidence="high", definition="จำนวนเป็นพันคน รายได้เป็นพันล้านบาท",
+        confidence="high",
+        definition="จำนวนเป็นพันคน รายได้เป็นพันล้านบาท",
     ),
     # ----------------------------------------------------------------------- practice (simulated)
     "practice/injuries_newyear_2551.csv": dict(
         title="ข้อมูลจำลอง: ผู้บาดเจ็บจากอุบัติเหตุช่วง 7 วันอันตราย ปีใหม่ 2551 (รายคน, ไฟล์ cp874)",
         description=SIM_NOTE + " — หัวคอลัมน์ภาษาไทยตามไฟล์จริง บันทึกแบบ cp874 (TIS-620) มี 4,903 รายการ "
-                    "(เท่ายอดผู้บาดเจ็บจริงปีใหม่ 2551) ซึ่งเสียชีวิต 401 ราย (ผลการรักษา = เสียชีวิต) กระจายตามสัดส่วนประชากรจังหวัดปี 2562 "
-                    "บวกแถวซ้ำทุกคอลัมน์อีก 7 แถว (รวม 4,910 แถว) ปัญหาที่ใส่ไว้: ปีเทศกาล 2 หลัก วันที่เป็นเลขวันอย่างเดียว "
-                    "ช่วงเวลาแบบ 12:01-13:00 น. (มี 24:01-01:00 น. ที่เป็นไปไม่ได้) ไม่ทราบ ช่องว่างที่มีเว้นวรรคหนึ่งตัว "
-                    "คำสะกดผิด (ผู้ชับขี่) ชื่อจังหวัดหลายแบบ (จ. กทม อังกฤษ เเ และตัวอักษรเพี้ยนจาก PDF) "
-                    "รหัสจังหวัดของ 5 จังหวัดเป็นเลขลำดับ อายุ 0 จำนวนมาก และอายุที่เป็นไปไม่ได้ 2 แถว",
-        simulated=True, generated_by=KIT_GEN,
+        "(เท่ายอดผู้บาดเจ็บจริงปีใหม่ 2551) ซึ่งเสียชีวิต 401 ราย (ผลการรักษา = เสียชีวิต) กระจายตามสัดส่วนประชากรจังหวัดปี 2562 "
+        "บวกแถวซ้ำทุกคอลัมน์อีก 7 แถว (รวม 4,910 แถว) ปัญหาที่ใส่ไว้: ปีเทศกาล 2 หลัก วันที่เป็นเลขวันอย่างเดียว "
+        "ช่วงเวลาแบบ 12:01-13:00 น. (มี 24:01-01:00 น. ที่เป็นไปไม่ได้) ไม่ทราบ ช่องว่างที่มีเว้นวรรคหนึ่งตัว "
+        "คำสะกดผิด (ผู้ชับขี่) ชื่อจังหวัดหลายแบบ (จ. กทม อังกฤษ เเ และตัวอักษรเพี้ยนจาก PDF) "
+        "รหัสจังหวัดของ 5 จังหวัดเป็นเลขลำดับ อายุ 0 จำนวนมาก และอายุที่เป็นไปไม่ได้ 2 แถว",
+        simulated=True,
+        generated_by=KIT_GEN,
         anchored_on="facts/road_7_dangerous_days.csv (ปีใหม่ 2551: บาดเจ็บ 4,903 เสียชีวิต 401) และ provinces.csv (ประชากร 2562)",
         modelled_on="ไฟล์ตัวอย่างผู้บาดเจ็บช่วง 7 วันอันตราย ปีใหม่ 2551 (หัวคอลัมน์และปัญหาตาม notes/data-go-th.md)",
-        types={"รหัสจังหวัด": "string", "รหัส รพ.": "string", "วันที่เกิดเหตุ": "integer", "อายุ": "integer",
-               "จำนวนวันรักษา": "integer"},
-        missing=["", " "], all_strings_except=("วันที่เกิดเหตุ", "อายุ", "จำนวนวันรักษา"),
+        types={
+            "รหัสจังหวัด": "string",
+            "รหัส รพ.": "string",
+            "วันที่เกิดเหตุ": "integer",
+            "อายุ": "integer",
+            "จำนวนวันรักษา": "integer",
+        },
+        missing=["", " "],
+        all_strings_except=("วันที่เกิดเหตุ", "อายุ", "จำนวนวันรักษา"),
     ),
     "practice/pm25_wide_2566.csv": dict(
         title="ข้อมูลจำลอง: PM2.5 รายวันรายสถานี พ.ศ. 2566 (ตารางแบบกว้าง)",
         description=SIM_NOTE + " — คอลัมน์ Date เป็น วัน/เดือน/ปี พ.ศ. (เช่น 1/1/2566) และหนึ่งคอลัมน์ต่อรหัสสถานี 12 สถานี "
-                    "ค่าที่หายไปเป็น - หรือช่องว่าง รูปแบบตามฤดู (สูงช่วงหน้าแล้ง ม.ค.-เม.ย. ต่ำช่วงฤดูฝน) "
-                    "ค่าเฉลี่ยทั้งปีของทุกสถานีเท่ากับค่าเฉลี่ยของค่าเฉลี่ยรายปีจริงระดับประเทศ 2560-2562 (23.6 มคก./ลบ.ม.) "
-                    "และไม่มีค่ารายวันเกินช่วงจริง (3-357)",
-        simulated=True, generated_by=KIT_GEN, anchored_on="facts/pm25_national_annual.csv",
+        "ค่าที่หายไปเป็น - หรือช่องว่าง รูปแบบตามฤดู (สูงช่วงหน้าแล้ง ม.ค.-เม.ย. ต่ำช่วงฤดูฝน) "
+        "ค่าเฉลี่ยทั้งปีของทุกสถานีเท่ากับค่าเฉลี่ยของค่าเฉลี่ยรายปีจริงระดับประเทศ 2560-2562 (23.6 มคก./ลบ.ม.) "
+        "และไม่มีค่ารายวันเกินช่วงจริง (3-357)",
+        simulated=True,
+        generated_by=KIT_GEN,
+        anchored_on="facts/pm25_national_annual.csv",
         modelled_on="ไฟล์ PM2.5 แบบกว้างของกรมควบคุมมลพิษ (Date แล้วหนึ่งคอลัมน์ต่อสถานี)",
         pm25_wide=True,
     ),
     "practice/pm25_stations.csv": dict(
         title="ข้อมูลจำลอง: รายชื่อสถานีวัด PM2.5 (ชื่อและพิกัดสมมุติ)",
         description=SIM_NOTE + " — รหัสสถานีคล้ายรหัสจริง แต่ชื่อสถานีและพิกัดเป็นค่าสมมุติ (ปัดเป็นตัวเมืองของจังหวัด) "
-                    "ใช้คู่กับ pm25_wide_2566.csv",
-        simulated=True, generated_by=KIT_GEN, anchored_on="provinces.csv (ชื่อจังหวัด)",
+        "ใช้คู่กับ pm25_wide_2566.csv",
+        simulated=True,
+        generated_by=KIT_GEN,
+        anchored_on="provinces.csv (ชื่อจังหวัด)",
         modelled_on="รายชื่อสถานีของกรมควบคุมมลพิษ (stationID, nameTH, areaTH, lat, long)",
     ),
     "practice/tourism_domestic.json": dict(
         title="ข้อมูลจำลอง: การท่องเที่ยวในประเทศรายจังหวัดรายเดือน พ.ศ. 2562 (JSON แบบ datastore_search)",
-        description=SIM_NOTE + " — JSON รูปแบบผลลัพธ์ datastore_search: {fields, records, total} 77 จังหวัด x 12 เดือน "
-                    "ชื่อคีย์ตัวพิมพ์เล็กใหญ่ไม่สม่ำเสมอแบบไฟล์จริง (ForeignersinternalIncome) ตัวเลขบางแถวเป็นข้อความมีจุลภาค "
-                    "ผลรวมผู้เยี่ยมเยือนและรายได้ชาวต่างชาติทั้งปีผูกไว้กับยอดจริงปี 2562 (39.92 ล้านคน 1.91 ล้านล้านบาท, "
-                    "หน้าตัวชี้วัด สผ. รหัส T7) แต่การกระจายรายจังหวัดรายเดือนเป็นค่าสมมุติทั้งหมด",
-        simulated=True, generated_by=KIT_GEN, anchored_on="facts/tourism_arrivals_announced_2012_2025.csv (2562, T7) และ provinces.csv",
+        description=SIM_NOTE
+        + " — JSON รูปแบบผลลัพธ์ datastore_search: {fields, records, total} 77 จังหวัด x 12 เดือน "
+        "ชื่อคีย์ตัวพิมพ์เล็กใหญ่ไม่สม่ำเสมอแบบไฟล์จริง (ForeignersinternalIncome) ตัวเลขบางแถวเป็นข้อความมีจุลภาค "
+        "ผลรวมผู้เยี่ยมเยือนและรายได้ชาวต่างชาติทั้งปีผูกไว้กับยอดจริงปี 2562 (39.92 ล้านคน 1.91 ล้านล้านบาท, "
+        "หน้าตัวชี้วัด สผ. รหัส T7) แต่การกระจายรายจังหวัดรายเดือนเป็นค่าสมมุติทั้งหมด",
+        simulated=True,
+        generated_by=KIT_GEN,
+        anchored_on="facts/tourism_arrivals_announced_2012_2025.csv (2562, T7) และ provinces.csv",
         modelled_on="ไฟล์ trend-domistic-tourists.json ของกระทรวงการท่องเที่ยวและกีฬา (ชื่อคีย์ตาม notes/data-go-th.md)",
         json_records=True,
     ),
     "practice/agency_report.xlsx": dict(
         title="ข้อมูลจำลอง: รายงาน Excel แบบหน่วยงาน PM2.5 รายเดือนจำแนกตามภาค พ.ศ. 2566",
         description=SIM_NOTE + " — สมุดงาน Excel แผ่นงาน 'สรุปรายเดือน' แถวแรกเป็นชื่อตาราง หัวตาราง 2 แถวที่ผสานเซลล์ "
-                    "และแถวหมายเหตุด้านล่าง ตัวเลขคำนวณจาก pm25_wide_2566.csv (ข้อมูลจำลอง) "
-                    "load() คืนตารางดิบทั้งแผ่นงาน (header=None) เพื่อให้เห็นโครงสร้างจริงก่อนทำความสะอาด",
-        simulated=True, generated_by=KIT_GEN, anchored_on="practice/pm25_wide_2566.csv",
+        "และแถวหมายเหตุด้านล่าง ตัวเลขคำนวณจาก pm25_wide_2566.csv (ข้อมูลจำลอง) "
+        "load() คืนตารางดิบทั้งแผ่นงาน (header=None) เพื่อให้เห็นโครงสร้างจริงก่อนทำความสะอาด",
+        simulated=True,
+        generated_by=KIT_GEN,
+        anchored_on="practice/pm25_wide_2566.csv",
         modelled_on="ตารางสรุปใน Excel ที่หน่วยงานเผยแพร่ (ชื่อตาราง หัวตาราง 2 แถว หมายเหตุท้ายตาราง)",
         excel=dict(sheet="สรุปรายเดือน", header_rows=[2, 3], comment_rows=[10, 11, 12, 13]),
     ),
@@ -457,84 +645,136 @@ META: dict[str, dict] = {
 CHECKPOINT_META = {
     "checkpoints/injuries_newyear_2551_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ข้อมูลผู้บาดเจ็บปีใหม่ 2551 หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/injuries_newyear_2551.csv", recipe="helpers.recipes.clean_injuries"),
+        source_file="practice/injuries_newyear_2551.csv",
+        recipe="helpers.recipes.clean_injuries",
+    ),
     "checkpoints/pm25_long_2566_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: PM2.5 รายวัน 2566 แบบยาว หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/pm25_wide_2566.csv", recipe="helpers.recipes.clean_pm25"),
+        source_file="practice/pm25_wide_2566.csv",
+        recipe="helpers.recipes.clean_pm25",
+    ),
     "checkpoints/pm25_stations_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: รายชื่อสถานี PM2.5 พร้อมรหัสจังหวัดและภาค (ข้อมูลจำลอง)",
-        source_file="practice/pm25_stations.csv", recipe="helpers.recipes.clean_pm25_stations"),
+        source_file="practice/pm25_stations.csv",
+        recipe="helpers.recipes.clean_pm25_stations",
+    ),
     "checkpoints/tourism_domestic_2562_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: การท่องเที่ยวในประเทศ 2562 หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/tourism_domestic.json", recipe="helpers.recipes.clean_tourism"),
+        source_file="practice/tourism_domestic.json",
+        recipe="helpers.recipes.clean_tourism",
+    ),
     "checkpoints/agency_report_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: รายงาน Excel PM2.5 รายเดือนตามภาค แบบยาว หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/agency_report.xlsx", recipe="helpers.recipes.clean_agency_report"),
+        source_file="practice/agency_report.xlsx",
+        recipe="helpers.recipes.clean_agency_report",
+    ),
 }
 # Checkpoints of the real files: cleaned by the kit's recipes, not simulated (their figures are real).
 REAL_CHECKPOINT_META = {
     "checkpoints/niems_newyear_2551_2558_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ผู้บาดเจ็บช่วงปีใหม่ 2551-2558 (ตัวอย่างจริง 80 ราย) หลังทำความสะอาด",
-        source_file="real/injuries/niems_newyear_2551-2558_sample.csv", recipe="helpers.recipes.clean_niems_newyear"),
+        source_file="real/injuries/niems_newyear_2551-2558_sample.csv",
+        recipe="helpers.recipes.clean_niems_newyear",
+    ),
     "checkpoints/niems_newyear_2551_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ผู้บาดเจ็บช่วงปีใหม่ 2551 (ตัวอย่างจริง 100 ราย) หลังทำความสะอาด",
-        source_file="real/injuries/niems_newyear_2551_sample.csv", recipe="helpers.recipes.clean_niems_newyear"),
+        source_file="real/injuries/niems_newyear_2551_sample.csv",
+        recipe="helpers.recipes.clean_niems_newyear",
+    ),
     "checkpoints/thairsc_victims_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ผู้ประสบอุบัติเหตุทางถนนรายจังหวัด 2565-2568 (ThaiRSC) แบบยาว",
         source_file="real/injuries/thairsc_victims_by_province_2565-2568.csv",
-        recipe="helpers.recipes.clean_thairsc_victims"),
+        recipe="helpers.recipes.clean_thairsc_victims",
+    ),
     "checkpoints/pcd_pm25_daily_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: PM2.5 รายวันทุกสถานี ค.ศ. 2021-2024 (พ.ศ. 2564-2567) แบบยาว",
-        source_file="real/pm25/pcd_pm25_daily_{2021,2022,2023,2024}.csv", recipe="helpers.recipes.clean_pcd_pm25"),
+        source_file="real/pm25/pcd_pm25_daily_{2021,2022,2023,2024}.csv",
+        recipe="helpers.recipes.clean_pcd_pm25",
+    ),
     "checkpoints/air4thai_stations_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ทะเบียนสถานี Air4Thai พร้อมรหัสจังหวัดและภาค",
-        source_file="real/pm25/air4thai_stations.json", recipe="helpers.recipes.clean_air4thai_stations"),
+        source_file="real/pm25/air4thai_stations.json",
+        recipe="helpers.recipes.clean_air4thai_stations",
+    ),
     "checkpoints/mots_tourism_province_monthly_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ผู้เยี่ยมเยือนและรายได้รายจังหวัด รายเดือน 2563-2565 พร้อมรหัสจังหวัด",
         caution="ข้อควรระวัง: ผู้เยี่ยมเยือนชาวไทยเดือน ม.ค. 2563 ยังซ้ำกับ ก.พ. ทุกจังหวัดตามตารางต้นทาง "
-                "(ใช้ mots-tourism-2563-clean ซึ่งทำจากไฟล์ Excel ของกระทรวงสำหรับปี 2563)",
+        "(ใช้ mots-tourism-2563-clean ซึ่งทำจากไฟล์ Excel ของกระทรวงสำหรับปี 2563)",
         source_file="real/tourism/mots_province_monthly_2563-2565.csv",
-        recipe="helpers.recipes.clean_mots_province_monthly"),
+        recipe="helpers.recipes.clean_mots_province_monthly",
+    ),
     "checkpoints/mots_tourism_2563_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ตาราง Excel การท่องเที่ยว 2563 ของกระทรวงฯ ทั้ง 12 แผ่นงาน เป็นตารางแบบยาว",
-        source_file="real/tourism/mots_domestic_tourism_2563.xlsx", recipe="helpers.recipes.clean_mots_workbook"),
+        source_file="real/tourism/mots_domestic_tourism_2563.xlsx",
+        recipe="helpers.recipes.clean_mots_workbook",
+    ),
     "checkpoints/dopa_population_clean.csv": dict(
         title="จุดเริ่มต้นสำรอง: ประชากรตามทะเบียนราษฎรรายจังหวัด 2509-2564 พร้อมปี พ.ศ. และภาค",
         source_file="real/population/dopa_population_by_province_1966-2021.csv",
-        recipe="helpers.recipes.clean_dopa_population"),
+        recipe="helpers.recipes.clean_dopa_population",
+    ),
 }
 for _path, _m in REAL_CHECKPOINT_META.items():
     META[_path] = dict(
         title=_m["title"],
         description=f"ผลของการทำความสะอาดไฟล์จริง {_m['source_file']} ด้วยฟังก์ชัน {_m['recipe']} ตัวเลขเป็นของจริง "
-                    "ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า" + (" " + _m["caution"] if "caution" in _m else ""),
-        simulated=False, generated_by=KIT_CHECKPOINT, derived_from=_m["source_file"], recipe=_m["recipe"],
+        "ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า" + (" " + _m["caution"] if "caution" in _m else ""),
+        simulated=False,
+        generated_by=KIT_CHECKPOINT,
+        derived_from=_m["source_file"],
+        recipe=_m["recipe"],
         confidence="real figures, cleaned by the kit's recipe (see kit:recipe)",
         licenses=[{"name": "see-source", "title": "ตามสัญญาอนุญาตของไฟล์ต้นทาง (ดู kit:derived_from)"}],
         sources=[{"title": "ไฟล์ต้นทางในชุดเรียน: data/" + _m["source_file"]}],
-        types={"province_code": "string", "station_code": "string", "รหัสจังหวัด": "string", "open_date": "date",
-               "close_date": "date", "households": "integer", "year_be": "integer", "month": "integer"},
+        types={
+            "province_code": "string",
+            "station_code": "string",
+            "รหัสจังหวัด": "string",
+            "open_date": "date",
+            "close_date": "date",
+            "households": "integer",
+            "year_be": "integer",
+            "month": "integer",
+        },
     )
 
 for _path, _m in CHECKPOINT_META.items():
     META[_path] = dict(
         title=_m["title"],
         description=SIM_NOTE + f" — ผลของการทำความสะอาด {_m['source_file']} ด้วยฟังก์ชัน {_m['recipe']} "
-                    "(ขั้นตอนเดียวกับโน้ตบุ๊ก 04) ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า",
-        simulated=True, generated_by=KIT_CHECKPOINT, derived_from=_m["source_file"], recipe=_m["recipe"],
-        types={"province_code": "string", "station_code": "string", "รหัสจังหวัด": "string", "รหัส รพ.": "string"},
+        "(ขั้นตอนเดียวกับโน้ตบุ๊ก 04) ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า",
+        simulated=True,
+        generated_by=KIT_CHECKPOINT,
+        derived_from=_m["source_file"],
+        recipe=_m["recipe"],
+        types={
+            "province_code": "string",
+            "station_code": "string",
+            "รหัสจังหวัด": "string",
+            "รหัส รพ.": "string",
+        },
     )
 
 CATALOG_META = dict(
     title="สำเนาแค็ตตาล็อก data.go.th สำหรับใช้งานออฟไลน์",
     description="คำตอบของ CKAN API (package_search / package_show และอื่น ๆ) ที่บันทึกไว้ให้ helpers.portal ใช้เมื่อออฟไลน์ "
-                "(KIT_OFFLINE=1) ชื่อชุดข้อมูล ชื่อเรื่อง และหน่วยงานจริงเฉพาะที่มีในบันทึกของโครงการ ที่เหลือเป็นข้อมูลจำลอง "
-                "(ดูเครื่องหมายในไฟล์) สร้างโดย scripts/make_catalog_snapshot.py",
-    sources=[{"title": "data.go.th CKAN Action API (package_search, package_show, organization_list ...) "
-                       "บันทึกโดย scripts/make_catalog_snapshot.py", "path": "https://data.go.th/api/3/action/"}],
-    licenses=[{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-               "title": "ส่วนที่จำลอง: CC BY 4.0 (ชุดเรียน); คำอธิบายชุดข้อมูลจริง: ตามสัญญาอนุญาตที่ data.go.th "
-                        "ระบุในแต่ละชุดข้อมูล (license_title)"}],
+    "(KIT_OFFLINE=1) ชื่อชุดข้อมูล ชื่อเรื่อง และหน่วยงานจริงเฉพาะที่มีในบันทึกของโครงการ ที่เหลือเป็นข้อมูลจำลอง "
+    "(ดูเครื่องหมายในไฟล์) สร้างโดย scripts/make_catalog_snapshot.py",
+    sources=[
+        {
+            "title": "data.go.th CKAN Action API (package_search, package_show, organization_list ...) "
+            "บันทึกโดย scripts/make_catalog_snapshot.py",
+            "path": "https://data.go.th/api/3/action/",
+        }
+    ],
+    licenses=[
+        {
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+            "title": "ส่วนที่จำลอง: CC BY 4.0 (ชุดเรียน); คำอธิบายชุดข้อมูลจริง: ตามสัญญาอนุญาตที่ data.go.th "
+            "ระบุในแต่ละชุดข้อมูล (license_title)",
+        }
+    ],
 )
 
 
@@ -626,6 +866,7 @@ def _count_rows(path: Path, res: dict) -> int | None:
 # it really has and a schema inferred by frictionless from its own header, a workbook its sheet
 # names, JSON its top-level shape; provenance comes from real_data_meta.REAL_FILES.
 
+
 def _encoding(raw: bytes, meta: dict) -> str:
     if meta.get("encoding"):
         return meta["encoding"]
@@ -645,7 +886,9 @@ def _csv_table(path: Path, encoding: str) -> dict:
     where = {"path": path.name, "basepath": str(path.parent), "encoding": encoding}
     resource = Resource(**where)
     resource.infer()
-    fields = [{"name": f.name, "title": f.name or "(ไม่มีชื่อคอลัมน์)", "type": f.type} for f in resource.schema.fields]
+    fields = [
+        {"name": f.name, "title": f.name or "(ไม่มีชื่อคอลัมน์)", "type": f.type} for f in resource.schema.fields
+    ]
     report = Resource(**where, schema=resource.schema).validate()
     if report.valid:
         return {"type": "table", "schema": {"fields": fields}}
@@ -664,7 +907,12 @@ def describe_real(rel: str, data: Path) -> dict:
     path = data / rel
     raw = path.read_bytes()
     ext = path.suffix.lower().lstrip(".")
-    res: dict = {"name": meta["name"], "title": meta["title"], "description": meta["description"], "path": rel}
+    res: dict = {
+        "name": meta["name"],
+        "title": meta["title"],
+        "description": meta["description"],
+        "path": rel,
+    }
     if ext == "csv":
         encoding = _encoding(raw, meta)
         res.update(format="csv", mediatype="text/csv", encoding=encoding, **_csv_table(path, encoding))
@@ -673,9 +921,12 @@ def describe_real(rel: str, data: Path) -> dict:
         import openpyxl
 
         book = openpyxl.load_workbook(path, read_only=True)
-        res.update(type="file", format="xlsx",
-                   mediatype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   **{"kit:sheets": list(book.sheetnames)})
+        res.update(
+            type="file",
+            format="xlsx",
+            mediatype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            **{"kit:sheets": list(book.sheetnames)},
+        )
         book.close()
     elif ext in ("json", "jsonl"):
         res.update(type="json", format=ext, mediatype="application/json", encoding="utf-8")
@@ -701,8 +952,11 @@ def describe_real(rel: str, data: Path) -> dict:
     res["kit:real"] = True
     res["kit:publisher"] = meta["publisher"]
     res["kit:fidelity"] = meta["fidelity"]
-    res["kit:confidence"] = ("real file as published or shared (copy not checked byte for byte against the agency's)"
-                             if meta.get("source") else "derived by the kit from a real file of data/real/")
+    res["kit:confidence"] = (
+        "real file as published or shared (copy not checked byte for byte against the agency's)"
+        if meta.get("source")
+        else "derived by the kit from a real file of data/real/"
+    )
     for key in ("origin", "derived", "derived_from", "source_sha256"):
         if meta.get(key):
             res["kit:" + key] = meta[key]
@@ -722,7 +976,12 @@ def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
     if meta is None:
         raise KeyError(f"no metadata for data/{rel}: add it to META in scripts/update_datapackage.py")
     ext = path.suffix.lower().lstrip(".")
-    res: dict = {"name": _resource_name(rel), "title": meta["title"], "description": meta["description"], "path": rel}
+    res: dict = {
+        "name": _resource_name(rel),
+        "title": meta["title"],
+        "description": meta["description"],
+        "path": rel,
+    }
     simulated = bool(meta.get("simulated", False))
     if ext == "csv":
         encoding = "cp874" if rel == "practice/injuries_newyear_2551.csv" else "utf-8"
@@ -735,15 +994,32 @@ def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
         res["schema"] = schema
     elif ext == "xlsx":
         ex = meta["excel"]
-        res.update(type="table", format="xlsx",
-                   mediatype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   dialect={"headerRows": ex["header_rows"], "headerJoin": " ", "commentRows": ex["comment_rows"],
-                            "excel": {"sheet": ex["sheet"], "fillMergedCells": True}})
+        res.update(
+            type="table",
+            format="xlsx",
+            mediatype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            dialect={
+                "headerRows": ex["header_rows"],
+                "headerJoin": " ",
+                "commentRows": ex["comment_rows"],
+                "excel": {"sheet": ex["sheet"], "fillMergedCells": True},
+            },
+        )
         from frictionless import Dialect, Resource, formats
-        r = Resource(path=str(path), dialect=Dialect(header_rows=ex["header_rows"], header_join=" ",
-                     comment_rows=ex["comment_rows"], controls=[formats.ExcelControl(sheet=ex["sheet"], fill_merged_cells=True)]))
+
+        r = Resource(
+            path=str(path),
+            dialect=Dialect(
+                header_rows=ex["header_rows"],
+                header_join=" ",
+                comment_rows=ex["comment_rows"],
+                controls=[formats.ExcelControl(sheet=ex["sheet"], fill_merged_cells=True)],
+            ),
+        )
         r.infer()
-        res["schema"] = {"fields": [{"name": f.name, "title": f.name, "type": f.type} for f in r.schema.fields]}
+        res["schema"] = {
+            "fields": [{"name": f.name, "title": f.name, "type": f.type} for f in r.schema.fields]
+        }
     elif ext == "json":
         # A JSON resource is described as a file (type "json"): frictionless checks its hash and size;
         # it cannot check its rows here (JSON row reading needs the optional "ijson" package, and a
@@ -753,8 +1029,12 @@ def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
         if meta.get("json_records"):
             doc = json.loads(path.read_text(encoding="utf-8"))
             typemap = {"int": "integer", "numeric": "number", "text": "string"}
-            res["schema"] = {"fields": [{"name": f["id"], "title": FIELD_TITLES[f["id"]], "type": typemap[f["type"]]}
-                                        for f in doc["fields"]]}
+            res["schema"] = {
+                "fields": [
+                    {"name": f["id"], "title": FIELD_TITLES[f["id"]], "type": typemap[f["type"]]}
+                    for f in doc["fields"]
+                ]
+            }
             res["kit:records_property"] = "records"
     elif ext == "md":
         res.update(type="text", format="md", mediatype="text/markdown", encoding="utf-8")
@@ -766,9 +1046,19 @@ def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
     res["bytes"] = path.stat().st_size
     res["hash"] = "sha256:" + sha256(path)
     res["sources"] = _sources_for(rel, path, meta, source_rows)
-    res["licenses"] = meta.get("licenses", [CC_BY] if (simulated or rel.startswith("catalog/")) else [GOV_FACTS])
+    res["licenses"] = meta.get(
+        "licenses", [CC_BY] if (simulated or rel.startswith("catalog/")) else [GOV_FACTS]
+    )
     res["kit:simulated"] = "mixed" if rel.startswith("catalog/") else simulated
-    for key in ("generated_by", "anchored_on", "modelled_on", "derived_from", "recipe", "confidence", "definition"):
+    for key in (
+        "generated_by",
+        "anchored_on",
+        "modelled_on",
+        "derived_from",
+        "recipe",
+        "confidence",
+        "definition",
+    ):
         if key in meta:
             res["kit:" + key] = meta[key]
     if not simulated and "confidence" not in meta and not rel.startswith("catalog/"):
@@ -786,8 +1076,9 @@ def data_files(data: Path = DATA) -> list[str]:
 
 
 def order_key(rel: str) -> tuple:
-    group = {"provinces.csv": 0}.get(rel, {"real": 1, "facts": 2, "practice": 3, "checkpoints": 4,
-                                           "catalog": 5}.get(rel.split("/")[0], 6))
+    group = {"provinces.csv": 0}.get(
+        rel, {"real": 1, "facts": 2, "practice": 3, "checkpoints": 4, "catalog": 5}.get(rel.split("/")[0], 6)
+    )
     return (group, rel)
 
 
@@ -803,8 +1094,8 @@ def build(data: Path = DATA) -> dict:
         "name": "thai-opendata-kit-data",
         "title": "ข้อมูลประกอบชุดเรียนข้อมูลเปิดภาครัฐไทย",
         "description": "ข้อมูลทุกไฟล์ที่มากับชุดเรียน: ตารางจริงจากหน่วยงานรัฐ (provinces.csv และ facts/) ข้อมูลจำลองสำหรับฝึก "
-                       "(practice/) ผลการทำความสะอาดสำรอง (checkpoints/) และสำเนาแค็ตตาล็อกสำหรับใช้ออฟไลน์ (catalog/) "
-                       "ดู README.md ในโฟลเดอร์นี้",
+        "(practice/) ผลการทำความสะอาดสำรอง (checkpoints/) และสำเนาแค็ตตาล็อกสำหรับใช้ออฟไลน์ (catalog/) "
+        "ดู README.md ในโฟลเดอร์นี้",
         "version": "1.0.0",
         "licenses": [CC_BY],
         "kit:note": "ข้อมูลจำลองทุกไฟล์มี kit:simulated = true; ตารางจริงมี kit:simulated = false พร้อมแหล่งที่มาและระดับความเชื่อมั่น",
@@ -818,12 +1109,15 @@ README_END = "<!-- kit:real-data:end -->"
 
 def real_data_section(pkg: dict) -> str:
     """The generated part of data/README.md: every real file with its provenance (from REAL_FILES)."""
-    lines = [README_START,
-             "<!-- สร้างโดย scripts/update_datapackage.py จาก scripts/real_data_meta.py: อย่าแก้ตรงนี้ -->", ""]
+    lines = [
+        README_START,
+        "<!-- สร้างโดย scripts/update_datapackage.py จาก scripts/real_data_meta.py: อย่าแก้ตรงนี้ -->",
+        "",
+    ]
     by_path = {r["path"]: r for r in pkg["resources"]}
     for rel, meta in REAL_FILES.items():
         res = by_path[rel]
-        lines.append(f"### `{rel[len('real/'):]}` (`{meta['name']}`)")
+        lines.append(f"### `{rel[len('real/') :]}` (`{meta['name']}`)")
         lines.append("")
         lines.append(meta["title"] + (f" · {res['kit:rows']:,} แถว" if res.get("kit:rows") else ""))
         lines.append("")

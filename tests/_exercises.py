@@ -8,11 +8,11 @@ notebook's own variables just before the exercise.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import numbers
-import contextlib
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -22,13 +22,19 @@ from helpers import exercise_authoring as au
 from helpers.paths import notebooks_dir
 
 NOTEBOOKS = {
-    "nb01": "01_find_data.ipynb", "nb02": "02_get_data.ipynb", "nb03": "03_verify_data.ipynb",
-    "nb04": "04_clean_data.ipynb", "nb05": "05_analyse.ipynb", "nb06": "06_visualise.ipynb",
-    "nb07": "07_interactive.ipynb", "nb08": "08_thai_text.ipynb", "nb09": "09_project.ipynb",
+    "nb01": "01_find_data.ipynb",
+    "nb02": "02_get_data.ipynb",
+    "nb03": "03_verify_data.ipynb",
+    "nb04": "04_clean_data.ipynb",
+    "nb05": "05_analyse.ipynb",
+    "nb06": "06_visualise.ipynb",
+    "nb07": "07_interactive.ipynb",
+    "nb08": "08_thai_text.ipynb",
+    "nb09": "09_project.ipynb",
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def answers_of(nb: str) -> dict:
     """``{key: (right answer, namespace before the exercise)}`` of one notebook."""
     return au.solution_answers(notebooks_dir() / NOTEBOOKS[nb], namespaces=True)
@@ -50,7 +56,7 @@ def perturb(answer):
         return dict(list(answer.items())[:-1])
     if isinstance(answer, (list, tuple)):
         return list(answer)[:-1]
-    if hasattr(answer, "year") and hasattr(answer, "toordinal"):   # datetime.date
+    if hasattr(answer, "year") and hasattr(answer, "toordinal"):  # datetime.date
         return type(answer).fromordinal(answer.toordinal() + 1)
     raise TypeError(type(answer))
 
@@ -68,8 +74,12 @@ def hashes_text(key: str) -> str:
 
 def mistake_cases(notebooks) -> list[tuple[str, str, str]]:
     """``(key, code, hint)`` of every known mistake written in the answer files of ``notebooks``."""
-    return [(key, m["code"], m["hint"]) for nb in notebooks for key, entry in ck.load_exercises(nb).items()
-            for m in entry.get("mistakes", [])]
+    return [
+        (key, m["code"], m["hint"])
+        for nb in notebooks
+        for key, entry in ck.load_exercises(nb).items()
+        for m in entry.get("mistakes", [])
+    ]
 
 
 def assert_mistake_gets_its_hint(key: str, code: str, hint: str) -> None:

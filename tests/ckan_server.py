@@ -38,8 +38,10 @@ BLOCKED_PAGE = (
     "<h1>Access Denied</h1><p>Your request has been blocked by our security systems.</p>"
     "<p>Reference #18.5f3a2e17</p></body></html>"
 )
-HTML_PAGE = ("<!DOCTYPE html><html><head><title>ปิดปรับปรุงระบบ</title></head>"
-             "<body><h1>ขออภัย ระบบปิดปรับปรุงชั่วคราว</h1></body></html>")
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>ปิดปรับปรุงระบบ</title></head>"
+    "<body><h1>ขออภัย ระบบปิดปรับปรุงชั่วคราว</h1></body></html>"
+)
 
 
 def canonical(params: dict) -> str:
@@ -61,8 +63,7 @@ def canonical(params: dict) -> str:
 
 
 def envelope(result, action="x") -> dict:
-    return {"help": f"{PLACEHOLDER}/api/3/action/help_show?name={action}", "success": True,
-            "result": result}
+    return {"help": f"{PLACEHOLDER}/api/3/action/help_show?name={action}", "success": True, "result": result}
 
 
 def ckan_error(kind: str, message: str) -> dict:
@@ -71,7 +72,7 @@ def ckan_error(kind: str, message: str) -> dict:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"  # one request per connection: a cut body ends the connection
-    server: "_Server"
+    server: _Server
 
     def log_message(self, *args):  # keep test output clean
         pass
@@ -98,7 +99,7 @@ class _Handler(BaseHTTPRequestHandler):
         action = None
         for prefix in ("/api/3/action/", "/api/action/", "/get-ckan/"):
             if path.startswith(prefix):
-                action = path[len(prefix):]
+                action = path[len(prefix) :]
         ckan._log(method, path, action, params, dict(self.headers))
         fault = ckan._take_fault(action or unquote(path))
         if fault and fault["kind"] == "slow":
@@ -146,16 +147,16 @@ class _Handler(BaseHTTPRequestHandler):
             status = fault.get("status", 500)
             return self._send(status, f"{status} error".encode(), "text/plain")
         if kind == "badjson":
-            return self._send(200, b'{"help": "", "success": true, "result": {"count": 3, "res',
-                              "application/json")
+            return self._send(
+                200, b'{"help": "", "success": true, "result": {"count": 3, "res', "application/json"
+            )
         if kind == "truncated":
             if action:
                 status, body = ckan._answer(action, {})
                 data = json.dumps(body).encode()
             else:
                 data, _ = ckan.files.get(unquote(urlsplit(self.path).path), (b"x" * 4096, ""))
-            return self._send(200, data[: len(data) // 2], "application/octet-stream",
-                              length=len(data))
+            return self._send(200, data[: len(data) // 2], "application/octet-stream", length=len(data))
         if kind == "corrupt":
             data, ctype = ckan.files.get(unquote(urlsplit(self.path).path), (b"", "text/plain"))
             return self._send(200, data[:-10] + b"CORRUPTED!", ctype)
@@ -179,7 +180,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    ckan: "CKANServer"
+    ckan: CKANServer
 
     def handle_error(self, request, client_address):  # broken pipes after client timeouts
         pass
@@ -234,13 +235,17 @@ class CKANServer:
     # -- bookkeeping ---------------------------------------------------------------------------
     def _log(self, method, path, action, params, headers):
         with self._lock:
-            self.requests.append({"method": method, "path": path, "action": action,
-                                  "params": params, "headers": headers})
+            self.requests.append(
+                {"method": method, "path": path, "action": action, "params": params, "headers": headers}
+            )
 
     def count(self, action: str | None = None, path: str | None = None) -> int:
         with self._lock:
-            return sum(1 for r in self.requests
-                       if (action is None or r["action"] == action) and (path is None or r["path"] == path))
+            return sum(
+                1
+                for r in self.requests
+                if (action is None or r["action"] == action) and (path is None or r["path"] == path)
+            )
 
     def reset_counts(self) -> None:
         with self._lock:
@@ -277,7 +282,7 @@ class CKANServer:
             cap = self.org_cap if str(params.get("all_fields", "")).lower() == "true" else 1000
             limit = min(int(params.get("limit") or cap), cap)
             offset = int(params.get("offset") or 0)
-            page = self.organizations[offset: offset + limit]
+            page = self.organizations[offset : offset + limit]
             if str(params.get("all_fields", "")).lower() != "true":
                 page = [o["name"] for o in page]
             return 200, envelope(page, action)
@@ -305,18 +310,27 @@ class CKANServer:
                 records = [r for r in records if all(r.get(k) == v for k, v in filters.items())]
             offset, limit = int(params.get("offset", 0)), int(params.get("limit", 100))
             limit = min(limit, self.datastore_cap)  # ckanext-thai_gdc caps at 10,000 rows
-            return 200, envelope({"resource_id": rid, "fields": fields, "total": len(records),
-                                  "records": records[offset: offset + limit], "offset": offset,
-                                  "limit": limit}, action)
+            return 200, envelope(
+                {
+                    "resource_id": rid,
+                    "fields": fields,
+                    "total": len(records),
+                    "records": records[offset : offset + limit],
+                    "offset": offset,
+                    "limit": limit,
+                },
+                action,
+            )
         return 400, ckan_error("Validation Error", f"Action name not known: {action}")
 
     # -- lifecycle -----------------------------------------------------------------------------
-    def start(self) -> "CKANServer":
+    def start(self) -> CKANServer:
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.ckan = self
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
-        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                         daemon=True).start()
+        threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -441,27 +455,53 @@ def write_recorded(data_dir: Path, out: Path = RECORDED) -> list[Path]:
     dust = [local(by_name[n]) for n in ("pm25-daily-2566", "pm25-monthly-region-2566")]
     records = {
         "package_search_dust": {
-            "action": "package_search", "params": {"q": "ฝุ่น", "fq": "", "rows": 20},
-            "response": envelope({"count": 2, "sort": "score desc, metadata_modified desc",
-                                  "facets": {}, "search_facets": {}, "results": dust},
-                                 "package_search")},
+            "action": "package_search",
+            "params": {"q": "ฝุ่น", "fq": "", "rows": 20},
+            "response": envelope(
+                {
+                    "count": 2,
+                    "sort": "score desc, metadata_modified desc",
+                    "facets": {},
+                    "search_facets": {},
+                    "results": dust,
+                },
+                "package_search",
+            ),
+        },
         "package_search_dust_csv": {
             "action": "package_search",
             "params": {"q": "ฝุ่น", "fq": 'organization:pcd res_format:"CSV"', "rows": 5},
-            "response": envelope({"count": 1, "sort": "score desc, metadata_modified desc",
-                                  "facets": {}, "search_facets": {}, "results": dust[:1]},
-                                 "package_search")},
+            "response": envelope(
+                {
+                    "count": 1,
+                    "sort": "score desc, metadata_modified desc",
+                    "facets": {},
+                    "search_facets": {},
+                    "results": dust[:1],
+                },
+                "package_search",
+            ),
+        },
         "package_show_pm25": {
-            "action": "package_show", "params": {"id": "pm25-daily-2566"},
-            "response": envelope(dust[0], "package_show")},
+            "action": "package_show",
+            "params": {"id": "pm25-daily-2566"},
+            "response": envelope(dust[0], "package_show"),
+        },
         "package_show_missing": {
-            "action": "package_show", "params": {"id": "no-such-dataset"}, "status": 404,
-            "response": {"help": f"{PLACEHOLDER}/api/3/action/help_show?name=package_show",
-                         "success": False,
-                         "error": {"__type": "Not Found Error", "message": "ไม่พบ: Dataset not found"}}},
+            "action": "package_show",
+            "params": {"id": "no-such-dataset"},
+            "status": 404,
+            "response": {
+                "help": f"{PLACEHOLDER}/api/3/action/help_show?name=package_show",
+                "success": False,
+                "error": {"__type": "Not Found Error", "message": "ไม่พบ: Dataset not found"},
+            },
+        },
         "organization_list": {
-            "action": "organization_list", "params": {"all_fields": True, "limit": 1000, "offset": 0},
-            "response": envelope(orgs["result"][:5], "organization_list")},
+            "action": "organization_list",
+            "params": {"all_fields": True, "limit": 1000, "offset": 0},
+            "response": envelope(orgs["result"][:5], "organization_list"),
+        },
     }
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -41,4 +41,3 @@ def _loopback_only(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded(_real_connect))
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_real_connect_ex))
     yield
-

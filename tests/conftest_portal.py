@@ -16,7 +16,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from ckan_server import CKANServer, guard_sockets, load_snapshot
 
 from helpers import paths
@@ -64,8 +63,9 @@ def ckan():
 
 @pytest.fixture
 def live(ckan, portal_env):
-    return portal_mod.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=2, backoff=0,
-                             cache=portal_env)
+    return portal_mod.Portal(
+        ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=2, backoff=0, cache=portal_env
+    )
 
 
 def cache_problems(cache: Path) -> list[str]:
@@ -101,7 +101,9 @@ def cache_problems(cache: Path) -> list[str]:
 
 
 def listing(cache: Path) -> list[str]:
-    return sorted(str(p.relative_to(cache)) for p in cache.rglob("*") if p.is_file()) if cache.exists() else []
+    return (
+        sorted(str(p.relative_to(cache)) for p in cache.rglob("*") if p.is_file()) if cache.exists() else []
+    )
 
 
 def sha256_file(path: os.PathLike) -> str:

@@ -18,7 +18,6 @@ import hashlib
 from urllib.parse import quote
 
 import pytest
-
 from ckan_server import CKANServer
 
 from helpers import paths
@@ -29,9 +28,11 @@ DICTIONARY = ("rtddi", 1)  # Data Dictionary ข้อมูล 3 ฐาน (rea
 NEWYEAR = ("item_7d61f508-d2e1-4f0c-8408-dfde29f111f5", 0)  # NIEMS New Year (a real 80-row sample)
 COVID = ("covid-19-daily", 6)  # the CSV of 12 Apr 2565 (a real 335-row excerpt)
 NOT_SHIPPED = ("rtddi", 0)  # tbl_rtddi.xlsx: metadata only, no file in the kit
-SERVED = {DICTIONARY: "real/injuries/ddc_rtddi_data_dictionary.xlsx",
-          NEWYEAR: "real/injuries/niems_newyear_2551-2558_sample.csv",
-          COVID: "real/covid/ddc_confirmed_cases_2565-04-12_excerpt.csv"}
+SERVED = {
+    DICTIONARY: "real/injuries/ddc_rtddi_data_dictionary.xlsx",
+    NEWYEAR: "real/injuries/niems_newyear_2551-2558_sample.csv",
+    COVID: "real/covid/ddc_confirmed_cases_2565-04-12_excerpt.csv",
+}
 
 
 def load_catalog(server: CKANServer) -> dict[str, str]:

@@ -32,8 +32,17 @@ from helpers.paths import repo_root
 ROOT = repo_root()
 BINDER = ROOT / "binder"
 #: Files that would switch repo2docker to another build pack or fight the pip route.
-COMPETING = {"environment.yml", "Pipfile", "Pipfile.lock", "setup.py", "install.R", "Project.toml",
-             "default.nix", "Dockerfile", "pyproject.toml"}
+COMPETING = {
+    "environment.yml",
+    "Pipfile",
+    "Pipfile.lock",
+    "setup.py",
+    "install.R",
+    "Project.toml",
+    "default.nix",
+    "Dockerfile",
+    "pyproject.toml",
+}
 
 
 def _lines(path: Path) -> list[str]:
@@ -43,7 +52,9 @@ def _lines(path: Path) -> list[str]:
 def test_binder_uses_the_pip_route_only():
     present = {p.name for p in BINDER.iterdir()}
     assert {"requirements.txt", "runtime.txt", "postBuild"} <= present
-    assert not present & COMPETING, f"repo2docker would read {present & COMPETING} instead of requirements.txt"
+    assert not present & COMPETING, (
+        f"repo2docker would read {present & COMPETING} instead of requirements.txt"
+    )
     assert not (ROOT / ".binder").exists(), "repo2docker refuses both binder/ and .binder/"
 
 
@@ -97,7 +108,12 @@ def _run_postbuild(tmp_path: Path, pip_exit: int) -> tuple[subprocess.CompletedP
     script = repo / "binder" / "postBuild"
     script.write_text(script.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
     done = subprocess.run(
-        ["bash", str(script)], check=False, cwd=repo, capture_output=True, text=True, timeout=60,
+        ["bash", str(script)],
+        check=False,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={"PATH": f"{fake_bin}:/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     return done, log
@@ -106,8 +122,10 @@ def _run_postbuild(tmp_path: Path, pip_exit: int) -> tuple[subprocess.CompletedP
 def test_postbuild_run_installs_from_the_repository_root(tmp_path):
     done, log = _run_postbuild(tmp_path, pip_exit=0)
     assert done.returncode == 0, done.stderr
-    assert log.read_text().splitlines() == [f"{tmp_path / 'repo'} install --no-deps -e .",
-                                            f"{tmp_path / 'repo'} python -m helpers.webfont install"]
+    assert log.read_text().splitlines() == [
+        f"{tmp_path / 'repo'} install --no-deps -e .",
+        f"{tmp_path / 'repo'} python -m helpers.webfont install",
+    ]
     assert "postBuild-finished" in done.stdout
 
 
@@ -143,7 +161,10 @@ def test_readme_carries_the_binder_and_colab_badges():
 def test_repository_is_small_enough_for_binder_and_nbgitpuller():
     """Binder and nbgitpuller clone the repository for every user: keep it well under 100 MB."""
     tracked = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
     ).stdout
     files = [ROOT / f for f in tracked.decode().split("\0") if f]
     size = sum(f.stat().st_size for f in files if f.is_file())

@@ -191,7 +191,7 @@ def test_entry_never_stores_the_answer():
     answer = "สำนักงานสถิติแห่งชาติ"
     e = au.make_entry("nbxx-e1", answer, solution_code="x = 1")
     assert answer not in json.dumps(e, ensure_ascii=False)
-    assert au.make_entry("nbxx-e1", answer) ["hashes"] == e["hashes"]  # deterministic salt
+    assert au.make_entry("nbxx-e1", answer)["hashes"] == e["hashes"]  # deterministic salt
 
 
 def test_make_entry_rejects_bad_input():

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
+from _scripts import load_script
 
 from helpers import data, recipes
-from _scripts import load_script
 
 CHECKPOINTS = list(recipes.RECIPES)
 
@@ -21,8 +20,9 @@ def test_every_checkpoint_is_bundled_and_labelled_like_its_source():
     for name in CHECKPOINTS:
         meta = data.info(name)
         assert meta["path"].startswith("checkpoints/")
-        derived_from = data.package()["resources"][[r["name"] for r in data.package()["resources"]].index(name)][
-            "kit:derived_from"]
+        derived_from = data.package()["resources"][
+            [r["name"] for r in data.package()["resources"]].index(name)
+        ]["kit:derived_from"]
         assert meta["simulated"] is derived_from.startswith("practice/"), name
         raw_name = recipes.RECIPES[name][0]
         if raw_name is not None:
@@ -38,8 +38,9 @@ def test_script_and_recipes_agree_on_files():
 
 @pytest.mark.parametrize("name", CHECKPOINTS)
 def test_cleaning_again_reproduces_the_bytes(cleaned, name):
-    assert recipes.checkpoint_csv(cleaned[name]) == data.path(name).read_bytes(), \
+    assert recipes.checkpoint_csv(cleaned[name]) == data.path(name).read_bytes(), (
         "run: python scripts/make_checkpoints.py"
+    )
 
 
 @pytest.mark.parametrize("name", CHECKPOINTS)

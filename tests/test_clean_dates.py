@@ -15,57 +15,91 @@ from helpers.clean._common import MISSING_WORDS
 JAN15 = pd.Timestamp("2024-01-15")
 
 
-@pytest.mark.parametrize("text", [
-    "15/1/2567", "15/01/67", "2567-01-15", "15 ม.ค. 67", "15 มกราคม 2567",
-    "วันจันทร์ที่ 15 มกราคม พ.ศ. 2567", "15 มค 2567", "๑๕/๑/๒๕๖๗", "๑๕ มกราคม ๒๕๖๗",
-    "15/01/2024", "2024-01-15", "2567/01/15", "15-01-2567", "15.01.2567", "15 ม.ค.67", "15ม.ค.2567",
-    "วันที่ 15 มกราคม 2567", "วันที่ 15/01/2567", "จันทร์ 15 ม.ค. 2567", "15 มกรา 67", "15 Jan 2024",
-    "15-Jan-24", "15 January 2024", "15 ม.ค. ค.ศ. 2024", "15 ม.ค. พ.ศ. 67", "  15 / 1 / 2567  ",
-    "15\u00a0ม.ค.\u200b 2567", "15 ม. ค. 2567",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15/1/2567",
+        "15/01/67",
+        "2567-01-15",
+        "15 ม.ค. 67",
+        "15 มกราคม 2567",
+        "วันจันทร์ที่ 15 มกราคม พ.ศ. 2567",
+        "15 มค 2567",
+        "๑๕/๑/๒๕๖๗",
+        "๑๕ มกราคม ๒๕๖๗",
+        "15/01/2024",
+        "2024-01-15",
+        "2567/01/15",
+        "15-01-2567",
+        "15.01.2567",
+        "15 ม.ค.67",
+        "15ม.ค.2567",
+        "วันที่ 15 มกราคม 2567",
+        "วันที่ 15/01/2567",
+        "จันทร์ 15 ม.ค. 2567",
+        "15 มกรา 67",
+        "15 Jan 2024",
+        "15-Jan-24",
+        "15 January 2024",
+        "15 ม.ค. ค.ศ. 2024",
+        "15 ม.ค. พ.ศ. 67",
+        "  15 / 1 / 2567  ",
+        "15\u00a0ม.ค.\u200b 2567",
+        "15 ม. ค. 2567",
+    ],
+)
 def test_every_format_gives_the_same_day(text):
     assert clean.parse_date_th(text) == JAN15
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("15 กรกฏาคม 2567", "2024-07-15"),          # common misspelling ฏ for ฎ
-    ("1 กุมภาพันธ 2567", "2024-02-01"),          # missing ์
-    ("1 เม.ย. 2567", "2024-04-01"),
-    ("31 ธ.ค. 2566", "2023-12-31"),
-    ("15/01/2567 10:30", "2024-01-15 10:30"),
-    ("2024-01-15T10:30:05", "2024-01-15 10:30:05"),
-    ("15 ม.ค. 2567 10.30 น.", "2024-01-15 10:30"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("15 กรกฏาคม 2567", "2024-07-15"),  # common misspelling ฏ for ฎ
+        ("1 กุมภาพันธ 2567", "2024-02-01"),  # missing ์
+        ("1 เม.ย. 2567", "2024-04-01"),
+        ("31 ธ.ค. 2566", "2023-12-31"),
+        ("15/01/2567 10:30", "2024-01-15 10:30"),
+        ("2024-01-15T10:30:05", "2024-01-15 10:30:05"),
+        ("15 ม.ค. 2567 10.30 น.", "2024-01-15 10:30"),
+    ],
+)
 def test_month_names_and_times(text, expected):
     assert clean.parse_date_th(text) == pd.Timestamp(expected)
 
 
-@pytest.mark.parametrize("text, era, expected", [
-    ("15/01/67", "auto", "2024-01-15"),   # 2-digit → B.E. 25yy
-    ("15/01/24", "auto", "1981-01-15"),   # 24 → 2524 B.E. (the documented rule, not a guess)
-    ("15/01/67", "be", "2024-01-15"),
-    ("15/01/24", "ce", "2024-01-15"),     # era="ce" → 20yy
-    ("15/01/67", "ce", "2067-01-15"),
-    ("15-Jan-24", "auto", "2024-01-15"),  # English month name → C.E. 20yy
-    ("15 ม.ค. 24", "auto", "1981-01-15"),  # Thai month name → B.E. 25yy
-    ("15-Jan-67", "be", "2024-01-15"),
-    ("15/01/2567", "be", "2024-01-15"),
-    ("15/01/2024", "ce", "2024-01-15"),
-    ("15/01/2325", "be", "1782-01-15"),   # historical B.E. year below 2400 needs era="be"
-    ("15 ม.ค. ค.ศ. 2024", "be", "2024-01-15"),  # an explicit marker in the value wins
-    ("15 ม.ค. พ.ศ. 2567", "ce", "2024-01-15"),
-])
+@pytest.mark.parametrize(
+    "text, era, expected",
+    [
+        ("15/01/67", "auto", "2024-01-15"),  # 2-digit → B.E. 25yy
+        ("15/01/24", "auto", "1981-01-15"),  # 24 → 2524 B.E. (the documented rule, not a guess)
+        ("15/01/67", "be", "2024-01-15"),
+        ("15/01/24", "ce", "2024-01-15"),  # era="ce" → 20yy
+        ("15/01/67", "ce", "2067-01-15"),
+        ("15-Jan-24", "auto", "2024-01-15"),  # English month name → C.E. 20yy
+        ("15 ม.ค. 24", "auto", "1981-01-15"),  # Thai month name → B.E. 25yy
+        ("15-Jan-67", "be", "2024-01-15"),
+        ("15/01/2567", "be", "2024-01-15"),
+        ("15/01/2024", "ce", "2024-01-15"),
+        ("15/01/2325", "be", "1782-01-15"),  # historical B.E. year below 2400 needs era="be"
+        ("15 ม.ค. ค.ศ. 2024", "be", "2024-01-15"),  # an explicit marker in the value wins
+        ("15 ม.ค. พ.ศ. 2567", "ce", "2024-01-15"),
+    ],
+)
 def test_year_rules(text, era, expected):
     assert clean.parse_date_th(text, era=era) == pd.Timestamp(expected)
 
 
-@pytest.mark.parametrize("text, era", [
-    ("15/01/2024", "be"),   # 2024 B.E. = 1481 C.E.: out of range, never silently accepted
-    ("15/01/2567", "ce"),   # 2567 C.E.: out of range
-    ("15/1/567", "auto"),   # 3-digit year
-    ("15/1/5", "auto"),
-    ("15/01/2399", "auto"),  # read as C.E. 2399 → out of range
-])
+@pytest.mark.parametrize(
+    "text, era",
+    [
+        ("15/01/2024", "be"),  # 2024 B.E. = 1481 C.E.: out of range, never silently accepted
+        ("15/01/2567", "ce"),  # 2567 C.E.: out of range
+        ("15/1/567", "auto"),  # 3-digit year
+        ("15/1/5", "auto"),
+        ("15/01/2399", "auto"),  # read as C.E. 2399 → out of range
+    ],
+)
 def test_years_out_of_range_are_nat(text, era):
     assert clean.parse_date_th(text, era=era) is pd.NaT
 
@@ -75,10 +109,21 @@ def test_era_is_decided_per_value():
     assert clean.parse_date_th(s).tolist() == [JAN15] * 3
 
 
-@pytest.mark.parametrize("text", [
-    "31 ก.พ. 2567", "30/2/2567", "29/2/2566", "31/4/2567", "0/1/2567", "15/0/2567", "15/13/2567",
-    "32/1/2567", "15/01/2567 25:00", "15/01/2567 10:60",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 ก.พ. 2567",
+        "30/2/2567",
+        "29/2/2566",
+        "31/4/2567",
+        "0/1/2567",
+        "15/0/2567",
+        "15/13/2567",
+        "32/1/2567",
+        "15/01/2567 25:00",
+        "15/01/2567 10:60",
+    ],
+)
 def test_impossible_dates_are_nat(text):
     assert clean.parse_date_th(text) is pd.NaT
 
@@ -96,18 +141,42 @@ def test_dayfirst_false_reads_month_first():
     assert clean.parse_date_th("2567-02-01", dayfirst=False) == pd.Timestamp("2024-02-01")
 
 
-@pytest.mark.parametrize("value", [
-    None, np.nan, pd.NA, pd.NaT, "", "   ", "ไม่ทราบ", "abc", "15", "มกราคม 2567", 2567, 15.5, True,
-    "blah 15/1/2567", "15/1/2567 blah", "ปีใหม่ 51", "15/01-2567",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        np.nan,
+        pd.NA,
+        pd.NaT,
+        "",
+        "   ",
+        "ไม่ทราบ",
+        "abc",
+        "15",
+        "มกราคม 2567",
+        2567,
+        15.5,
+        True,
+        "blah 15/1/2567",
+        "15/1/2567 blah",
+        "ปีใหม่ 51",
+        "15/01-2567",
+    ],
+)
 def test_bad_scalars_are_nat(value):
     assert clean.parse_date_th(value) is pd.NaT
 
 
-@pytest.mark.parametrize("value", [
-    dt.date(2024, 1, 15), dt.datetime(2024, 1, 15), pd.Timestamp("2024-01-15"),
-    np.datetime64("2024-01-15"), pd.Timestamp("2024-01-15", tz="Asia/Bangkok"),
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.date(2024, 1, 15),
+        dt.datetime(2024, 1, 15),
+        pd.Timestamp("2024-01-15"),
+        np.datetime64("2024-01-15"),
+        pd.Timestamp("2024-01-15", tz="Asia/Bangkok"),
+    ],
+)
 def test_datetime_inputs(value):
     assert clean.parse_date_th(value) == JAN15
 
@@ -120,8 +189,9 @@ def test_datetime_series_is_returned_as_a_copy():
 
 
 def test_series_mixed_types_keep_index_name_and_dtype():
-    s = pd.Series(["15/1/2567", None, 5, dt.date(2024, 1, 16), "", "xx", "15/1/2567"],
-                  index=list("abcdefg"), name="วันที่")
+    s = pd.Series(
+        ["15/1/2567", None, 5, dt.date(2024, 1, 16), "", "xx", "15/1/2567"], index=list("abcdefg"), name="วันที่"
+    )
     before = s.copy()
     out = clean.parse_date_th(s)
     assert out.index.equals(s.index) and out.name == "วันที่"
@@ -159,13 +229,24 @@ def test_each_distinct_value_is_parsed_once(monkeypatch):
 
 
 def test_report_lists_ambiguous_and_unparsed_values():
-    s = pd.Series(["5/6/2567", "5/6/2567", "1/13/2567", "31 ก.พ. 2567", "xx", "", None,
-                   "15/1/2567", "2567-06-05", "วันอังคารที่ 15 มกราคม 2567"])
+    s = pd.Series(
+        [
+            "5/6/2567",
+            "5/6/2567",
+            "1/13/2567",
+            "31 ก.พ. 2567",
+            "xx",
+            "",
+            None,
+            "15/1/2567",
+            "2567-06-05",
+            "วันอังคารที่ 15 มกราคม 2567",
+        ]
+    )
     parsed, rep = clean.parse_date_th(s, report=True)
     assert list(rep.columns) == ["value", "count", "parsed", "problem", "alternative"]
     by_value = rep.set_index("value")
-    assert set(by_value.index) == {"5/6/2567", "1/13/2567", "31 ก.พ. 2567", "xx",
-                                   "วันอังคารที่ 15 มกราคม 2567"}
+    assert set(by_value.index) == {"5/6/2567", "1/13/2567", "31 ก.พ. 2567", "xx", "วันอังคารที่ 15 มกราคม 2567"}
     amb = by_value.loc["5/6/2567"]
     assert amb["count"] == 2 and amb["parsed"] == pd.Timestamp("2024-06-05")
     assert amb["alternative"] == pd.Timestamp("2024-05-06")
@@ -220,24 +301,54 @@ def test_dataframe_is_refused():
 
 
 # ---------------------------------------------------------------------------- years
-@pytest.mark.parametrize("value, expected", [
-    (2567, 2024), ("2567", 2024), ("๒๕๖๗", 2024), ("พ.ศ. 2567", 2024), ("ปีใหม่ 51", 2008),
-    (51, 2008), (2567.0, 2024), (np.int64(2500), 1957), ("  2560 ", 2017),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (2567, 2024),
+        ("2567", 2024),
+        ("๒๕๖๗", 2024),
+        ("พ.ศ. 2567", 2024),
+        ("ปีใหม่ 51", 2008),
+        (51, 2008),
+        (2567.0, 2024),
+        (np.int64(2500), 1957),
+        ("  2560 ", 2017),
+    ],
+)
 def test_be_to_ce(value, expected):
     assert clean.be_to_ce(value) == expected
 
 
-@pytest.mark.parametrize("value", [
-    2024, "ค.ศ. 2567", 2567.5, None, np.nan, "", "abc", True, 567, "2560-2561", 3000,
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        2024,
+        "ค.ศ. 2567",
+        2567.5,
+        None,
+        np.nan,
+        "",
+        "abc",
+        True,
+        567,
+        "2560-2561",
+        3000,
+    ],
+)
 def test_be_to_ce_refuses_what_is_not_a_be_year(value):
     assert pd.isna(clean.be_to_ce(value))
 
 
-@pytest.mark.parametrize("value, expected", [
-    (2024, 2567), ("2024", 2567), ("ค.ศ. 2024", 2567), (24, 2567), ("๒๐๒๔", 2567),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (2024, 2567),
+        ("2024", 2567),
+        ("ค.ศ. 2024", 2567),
+        (24, 2567),
+        ("๒๐๒๔", 2567),
+    ],
+)
 def test_ce_to_be(value, expected):
     assert clean.ce_to_be(value) == expected
 
@@ -259,7 +370,7 @@ def test_year_series_round_trip_and_dtype():
 
 # ------------------------------------------------------------------ issue 12: hardening
 LONG_CELLS = {
-    "dashes": "1" + "-" * 99_998 + "x",           # the old regexes backtracked cubically on this
+    "dashes": "1" + "-" * 99_998 + "x",  # the old regexes backtracked cubically on this
     "thai_text": ("หมายเหตุ 15 ม.ค. 2567 " * 5000)[:100_000],
     "digits": "1" * 100_000,
     "spaces": "15 " + " " * 99_990 + "ม.ค. 2567",  # collapses to a real date: spaces do not count
@@ -282,20 +393,23 @@ def test_runs_of_spaces_do_not_count_toward_the_length_cap():
 def test_cell_at_the_length_cap():
     base = "วันจันทร์ที่ 15 มกราคม พ.ศ. 2567"
     padded = base + " " + "น" * (dates_mod.MAX_DATE_LENGTH - len(base) - 1)
-    assert len(padded) == dates_mod.MAX_DATE_LENGTH   # not a date, but read (format), not refused
+    assert len(padded) == dates_mod.MAX_DATE_LENGTH  # not a date, but read (format), not refused
     _, rep = clean.parse_date_th(padded, report=True)
     assert rep["problem"].tolist() == [dates_mod.PROBLEMS["format"]]
     _, rep = clean.parse_date_th(padded + "น", report=True)
     assert rep["problem"].tolist() == [dates_mod.PROBLEMS["too_long"]]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2024-01-15 10:20:30.25", "2024-01-15 10:20:30.250"),
-    ("15/01/2567 10:20:30,5", "2024-01-15 10:20:30.500"),
-    ("15 ม.ค. 2567 10:20:30.000001", "2024-01-15 10:20:30.000001"),
-    ("2024-01-15T10:20:30.1234567", "2024-01-15 10:20:30.123456"),   # beyond microseconds: cut
-    ("15 Jan 2024 10.20.30.75 น.", "2024-01-15 10:20:30.750"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2024-01-15 10:20:30.25", "2024-01-15 10:20:30.250"),
+        ("15/01/2567 10:20:30,5", "2024-01-15 10:20:30.500"),
+        ("15 ม.ค. 2567 10:20:30.000001", "2024-01-15 10:20:30.000001"),
+        ("2024-01-15T10:20:30.1234567", "2024-01-15 10:20:30.123456"),  # beyond microseconds: cut
+        ("15 Jan 2024 10.20.30.75 น.", "2024-01-15 10:20:30.750"),
+    ],
+)
 def test_fractions_of_a_second_are_kept(text, expected):
     assert clean.parse_date_th(text) == pd.Timestamp(expected)
 
@@ -304,11 +418,15 @@ def test_fractions_of_a_second_are_kept(text, expected):
 def test_excel_serials_and_day_fractions_when_asked():
     doh = pd.Series(["10/26/2020", "45292", "0.090277778", 45293, 45293.5, None], name="วันที่")
     out = clean.parse_date_th(doh, excel=True)
-    assert out.tolist()[:5] == [pd.Timestamp("2020-10-26"), pd.Timestamp("2024-01-01"),
-                                pd.Timestamp("1899-12-30 02:10"), pd.Timestamp("2024-01-02"),
-                                pd.Timestamp("2024-01-02 12:00")]
+    assert out.tolist()[:5] == [
+        pd.Timestamp("2020-10-26"),
+        pd.Timestamp("2024-01-01"),
+        pd.Timestamp("1899-12-30 02:10"),
+        pd.Timestamp("2024-01-02"),
+        pd.Timestamp("2024-01-02 12:00"),
+    ]
     assert pd.isna(out.iloc[5]) and out.name == "วันที่"
-    assert out.iloc[2].time() == dt.time(2, 10)   # rounded to the millisecond: no float noise
+    assert out.iloc[2].time() == dt.time(2, 10)  # rounded to the millisecond: no float noise
 
 
 def test_excel_serials_agree_with_pandas_origin():
@@ -318,8 +436,9 @@ def test_excel_serials_agree_with_pandas_origin():
     assert clean.parse_date_th(25569.0, excel=True) == pd.Timestamp("1970-01-01")
 
 
-@pytest.mark.parametrize("value", [1, 60, 60.9, -1, -0.5, 1e308, float("inf"), float("-inf"), 10**400,
-                                   "60", "-5", "1e5"])
+@pytest.mark.parametrize(
+    "value", [1, 60, 60.9, -1, -0.5, 1e308, float("inf"), float("-inf"), 10**400, "60", "-5", "1e5"]
+)
 def test_excel_values_that_are_not_serials(value):
     out, rep = clean.parse_date_th(pd.Series([value]), excel=True, report=True)
     assert pd.isna(out.iloc[0])
@@ -357,7 +476,11 @@ def test_numbers_that_may_be_serials_get_a_hint_and_excel_false_turns_guessing_o
 def test_month_first_column_is_inferred_and_reported():
     pcd_2021 = pd.Series(["1/2/2021", "12/30/2021", "3/4/2021"], name="Date")
     out, rep = clean.parse_date_th(pcd_2021, report=True)
-    assert out.tolist() == [pd.Timestamp("2021-01-02"), pd.Timestamp("2021-12-30"), pd.Timestamp("2021-03-04")]
+    assert out.tolist() == [
+        pd.Timestamp("2021-01-02"),
+        pd.Timestamp("2021-12-30"),
+        pd.Timestamp("2021-03-04"),
+    ]
     assert rep.empty and rep.attrs["dayfirst"] is False and rep.attrs["order"] == "inferred"
     assert "12/30/2021" in rep.attrs["notes"][0] and "เดือน/วัน/ปี" in rep.attrs["notes"][0]
 
@@ -365,7 +488,11 @@ def test_month_first_column_is_inferred_and_reported():
 def test_day_first_column_is_inferred_and_reported():
     pcd_2024 = pd.Series(["1/2/2024", "30/12/2024", "3/4/2024"], name="Date")
     out, rep = clean.parse_date_th(pcd_2024, report=True)
-    assert out.tolist() == [pd.Timestamp("2024-02-01"), pd.Timestamp("2024-12-30"), pd.Timestamp("2024-04-03")]
+    assert out.tolist() == [
+        pd.Timestamp("2024-02-01"),
+        pd.Timestamp("2024-12-30"),
+        pd.Timestamp("2024-04-03"),
+    ]
     assert rep.empty and rep.attrs["dayfirst"] is True and rep.attrs["order"] == "inferred"
     assert "30/12/2024" in rep.attrs["notes"][0]
 
@@ -375,7 +502,7 @@ def test_ambiguous_column_keeps_the_day_first_default_and_says_so():
     assert out.tolist()[:2] == [pd.Timestamp("2024-02-01"), pd.Timestamp("2024-04-03")]
     assert rep.attrs["order"] == "ambiguous" and rep.attrs["dayfirst"] is True
     assert rep.attrs["notes"] == [dates_mod.NOTES["ambiguous"]]
-    assert set(rep["value"]) == {"1/2/2024", "3/4/2024"}   # 5/5 reads the same both ways
+    assert set(rep["value"]) == {"1/2/2024", "3/4/2024"}  # 5/5 reads the same both ways
 
 
 def test_values_that_read_the_same_both_ways_are_not_ambiguous():
@@ -431,11 +558,19 @@ def test_missing_words_are_missing_silently(word):
 
 
 # ------------------------------------------------------- truncated months, hidden characters
-@pytest.mark.parametrize("text, expected", [
-    ("15 พฤษ 2567", "2024-05-15"), ("15 พฤศ 2567", "2024-11-15"), ("1 กุมภ 2567", "2024-02-01"),
-    ("31 ธันว 2566", "2023-12-31"), ("15 พฤษ. 67", "2024-05-15"), ("15 มีน 2567", "2024-03-15"),
-    ("15 กรกฏ 2567", "2024-07-15"), ("15 กันยาย 2567", "2024-09-15"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("15 พฤษ 2567", "2024-05-15"),
+        ("15 พฤศ 2567", "2024-11-15"),
+        ("1 กุมภ 2567", "2024-02-01"),
+        ("31 ธันว 2566", "2023-12-31"),
+        ("15 พฤษ. 67", "2024-05-15"),
+        ("15 มีน 2567", "2024-03-15"),
+        ("15 กรกฏ 2567", "2024-07-15"),
+        ("15 กันยาย 2567", "2024-09-15"),
+    ],
+)
 def test_truncated_thai_month_names(text, expected):
     assert clean.parse_date_th(text) == pd.Timestamp(expected)
 
@@ -460,29 +595,35 @@ def test_thai_digits_with_zero_width_spaces():
 
 
 # ------------------------------------------------------------------------------ find_date_th
-@pytest.mark.parametrize("text, expected", [
-    ("ณ วันที่ 30 พฤศจิกายน 2560", "2017-11-30"),
-    ("(ปรับปรุงล่าสุด : 11/08/2558)", "2015-08-11"),
-    ("[update 10-06-2559]", "2016-06-10"),
-    ("ข้อมูล ณ 31 ธ.ค. 66 (ที่มา: กรมการปกครอง)", "2023-12-31"),
-    ("Data as of 15 January 2024.", "2024-01-15"),
-    ("รายงาน พ.ศ.๒๕\u200b๖\u200b๓ วันที่ ๑ ม.ค. ๒๕๖๓", "2020-01-01"),
-    ("ปรับปรุง 1/1/2567 และ 1/1/2567 อีกครั้ง", "2024-01-01"),  # the same date twice is one date
-    ("อัปเดต 15/01/2567 10:30 น.", "2024-01-15 10:30"),
-    ("15/01/2567", "2024-01-15"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ณ วันที่ 30 พฤศจิกายน 2560", "2017-11-30"),
+        ("(ปรับปรุงล่าสุด : 11/08/2558)", "2015-08-11"),
+        ("[update 10-06-2559]", "2016-06-10"),
+        ("ข้อมูล ณ 31 ธ.ค. 66 (ที่มา: กรมการปกครอง)", "2023-12-31"),
+        ("Data as of 15 January 2024.", "2024-01-15"),
+        ("รายงาน พ.ศ.๒๕\u200b๖\u200b๓ วันที่ ๑ ม.ค. ๒๕๖๓", "2020-01-01"),
+        ("ปรับปรุง 1/1/2567 และ 1/1/2567 อีกครั้ง", "2024-01-01"),  # the same date twice is one date
+        ("อัปเดต 15/01/2567 10:30 น.", "2024-01-15 10:30"),
+        ("15/01/2567", "2024-01-15"),
+    ],
+)
 def test_find_date_th(text, expected):
     assert clean.dates.find_date_th(text) == pd.Timestamp(expected)
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("ตั้งแต่ 1 ม.ค. 2567 ถึง 31 ม.ค. 2567", "many"),
-    ("ปี 2567 มีผู้ป่วย 1,234 ราย", "none"),
-    ("ข้อความไม่มีวันที่", "none"),
-    ("ณ วันที่ 31 ก.พ. 2567", "impossible"),
-    ("ช่วงวันที่ 1-31 ม.ค. 2567", "many"),        # a range is two dates, not its last day
-    ("ระหว่าง 1/1/2567-31/1/2567", "many"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("ตั้งแต่ 1 ม.ค. 2567 ถึง 31 ม.ค. 2567", "many"),
+        ("ปี 2567 มีผู้ป่วย 1,234 ราย", "none"),
+        ("ข้อความไม่มีวันที่", "none"),
+        ("ณ วันที่ 31 ก.พ. 2567", "impossible"),
+        ("ช่วงวันที่ 1-31 ม.ค. 2567", "many"),  # a range is two dates, not its last day
+        ("ระหว่าง 1/1/2567-31/1/2567", "many"),
+    ],
+)
 def test_find_date_th_refuses_none_or_several(text, problem):
     out, rep = clean.dates.find_date_th(text, report=True)
     assert out is pd.NaT
@@ -495,17 +636,32 @@ def test_find_date_th_does_not_take_a_number_after_the_date_for_a_time():
 
 
 def test_find_date_th_series_keeps_index_and_name_and_reports():
-    s = pd.Series(["ณ วันที่ 30 พฤศจิกายน 2560", None, "", "-", "ไม่มี", 5, dt.date(2024, 1, 15),
-                   "1 ม.ค. 2567 - 2 ม.ค. 2567", "ณ วันที่ 30 พฤศจิกายน 2560"],
-                  index=list("abcdefghi"), name="หมายเหตุ")
+    s = pd.Series(
+        [
+            "ณ วันที่ 30 พฤศจิกายน 2560",
+            None,
+            "",
+            "-",
+            "ไม่มี",
+            5,
+            dt.date(2024, 1, 15),
+            "1 ม.ค. 2567 - 2 ม.ค. 2567",
+            "ณ วันที่ 30 พฤศจิกายน 2560",
+        ],
+        index=list("abcdefghi"),
+        name="หมายเหตุ",
+    )
     before = s.copy()
     out, rep = clean.dates.find_date_th(s, report=True)
     assert out.index.equals(s.index) and out.name == "หมายเหตุ" and str(out.dtype) == "datetime64[us]"
     assert out["a"] == pd.Timestamp("2017-11-30") and out["i"] == out["a"] and out["g"] == JAN15
     assert out[["b", "c", "d", "e", "f", "h"]].isna().all()
     by_value = rep.set_index("value")["problem"].to_dict()
-    assert by_value == {"ไม่มี": dates_mod.PROBLEMS["none"], 5: dates_mod.PROBLEMS["not_text"],
-                        "1 ม.ค. 2567 - 2 ม.ค. 2567": dates_mod.PROBLEMS["many"]}
+    assert by_value == {
+        "ไม่มี": dates_mod.PROBLEMS["none"],
+        5: dates_mod.PROBLEMS["not_text"],
+        "1 ม.ค. 2567 - 2 ม.ค. 2567": dates_mod.PROBLEMS["many"],
+    }
     assert rep.set_index("value").loc["1 ม.ค. 2567 - 2 ม.ค. 2567", "found"] == "1 ม.ค. 2567 | 2 ม.ค. 2567"
     pd.testing.assert_series_equal(s, before)
 
@@ -535,18 +691,25 @@ def year_2025(monkeypatch):
     monkeypatch.setattr(dates_mod, "_this_year", lambda: 2025)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("15-Jan-99", "1999-01-15"), ("15-Jan-45", "1945-01-15"), ("15-Jan-44", "2044-01-15"),
-    ("15-Jan-46", "1946-01-15"), ("15-Jan-00", "2000-01-15"), ("15-Jan-25", "2025-01-15"),
-    ("15 December 24", "2024-12-15"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("15-Jan-99", "1999-01-15"),
+        ("15-Jan-45", "1945-01-15"),
+        ("15-Jan-44", "2044-01-15"),
+        ("15-Jan-46", "1946-01-15"),
+        ("15-Jan-00", "2000-01-15"),
+        ("15-Jan-25", "2025-01-15"),
+        ("15 December 24", "2024-12-15"),
+    ],
+)
 def test_two_digit_english_years_use_the_pivot_window(year_2025, text, expected):
     # window [2025 - 80, 2025 + 20) = 1945..2044
     assert clean.parse_date_th(text) == pd.Timestamp(expected)
 
 
 def test_pivot_window_follows_today(monkeypatch):
-    monkeypatch.setattr(dates_mod, "_this_year", lambda: 2030)   # window 1950..2049
+    monkeypatch.setattr(dates_mod, "_this_year", lambda: 2030)  # window 1950..2049
     assert clean.parse_date_th("1-Jan-49") == pd.Timestamp("2049-01-01")
     assert clean.parse_date_th("1-Jan-50") == pd.Timestamp("1950-01-01")
 
@@ -558,28 +721,42 @@ def test_15_jan_99_is_not_a_future_date_today():
 
 
 def test_pivot_applies_only_to_english_months_under_auto(year_2025):
-    assert clean.parse_date_th("15 ม.ค. 99") == pd.Timestamp("2056-01-15")   # B.E. 2599
+    assert clean.parse_date_th("15 ม.ค. 99") == pd.Timestamp("2056-01-15")  # B.E. 2599
     assert clean.parse_date_th("15-Jan-99", era="ce") == pd.Timestamp("2099-01-15")
     assert clean.parse_date_th("15-Jan-99", era="be") == pd.Timestamp("2056-01-15")
 
 
 # --------------------------------------------------------------------- the era boundary
-@pytest.mark.parametrize("year, expected", [
-    (2399, None), (2400, 1857), (2401, 1858), (2499, 1956), (2500, 1957),
-])
+@pytest.mark.parametrize(
+    "year, expected",
+    [
+        (2399, None),
+        (2400, 1857),
+        (2401, 1858),
+        (2499, 1956),
+        (2500, 1957),
+    ],
+)
 def test_era_rule_boundary_parse_date_th(year, expected):
     got = clean.parse_date_th(f"15/01/{year}")
     if expected is None:
-        assert got is pd.NaT   # C.E. 2399 is out of range and B.E. starts at 2400
+        assert got is pd.NaT  # C.E. 2399 is out of range and B.E. starts at 2400
     else:
         assert got == pd.Timestamp(expected, 1, 15)
     text = clean.parse_date_th(f"15 มกราคม {year}")
     assert (text is pd.NaT) if expected is None else text == pd.Timestamp(expected, 1, 15)
 
 
-@pytest.mark.parametrize("year, expected", [
-    (2399, None), (2400, 1857), (2401, 1858), (2499, 1956), (2500, 1957),
-])
+@pytest.mark.parametrize(
+    "year, expected",
+    [
+        (2399, None),
+        (2400, 1857),
+        (2401, 1858),
+        (2499, 1956),
+        (2500, 1957),
+    ],
+)
 def test_era_rule_boundary_be_to_ce(year, expected):
     for value in (year, str(year), float(year)):
         got = clean.be_to_ce(value)
@@ -591,11 +768,34 @@ def test_era_boundary_constant():
 
 
 # ----------------------------------------------------------------- years: never an error
-@pytest.mark.parametrize("value", [
-    "9" * 5000, "พ.ศ. " + "2" * 5000, 10**5000, -(10**5000), 1e308, -1e308, float("inf"), float("-inf"),
-    float("nan"), True, False, np.bool_(True), -2567, -24, 2567.5, np.float64("inf"), "๒" * 4301,
-    10_000, 99_999, b"2567", object(), dt.date(2567, 1, 1),
-], ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9" * 5000,
+        "พ.ศ. " + "2" * 5000,
+        10**5000,
+        -(10**5000),
+        1e308,
+        -1e308,
+        float("inf"),
+        float("-inf"),
+        float("nan"),
+        True,
+        False,
+        np.bool_(True),
+        -2567,
+        -24,
+        2567.5,
+        np.float64("inf"),
+        "๒" * 4301,
+        10_000,
+        99_999,
+        b"2567",
+        object(),
+        dt.date(2567, 1, 1),
+    ],
+    ids=lambda v: type(v).__name__,
+)
 def test_years_out_of_reach_are_missing_not_errors(value):
     assert pd.isna(clean.be_to_ce(value)) and pd.isna(clean.ce_to_be(value))
 
@@ -627,8 +827,11 @@ def test_categorical_gives_the_same_answer_and_report_as_object():
 
 def test_categorical_numbers_are_read_as_excel_serials():
     cat = pd.Series([45292, 45293, 45292], dtype="category", name="d")
-    assert clean.parse_date_th(cat).tolist() == [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-02"),
-                                                 pd.Timestamp("2024-01-01")]
+    assert clean.parse_date_th(cat).tolist() == [
+        pd.Timestamp("2024-01-01"),
+        pd.Timestamp("2024-01-02"),
+        pd.Timestamp("2024-01-01"),
+    ]
 
 
 @pytest.mark.parametrize("value", ["15/1/2567", "0000-00-00", "x" * 1000, 45292, 1.5, None, "12/30/2021"])
@@ -642,8 +845,9 @@ def test_scalar_in_scalar_out(value):
 
 def test_months_come_from_helpers_thai():
     assert dates_mod.THAI_MONTHS is thai.THAI_MONTHS
-    for month, (full, abbr, short) in enumerate(zip(thai.THAI_MONTHS, thai.THAI_MONTHS_ABBR,
-                                                    thai.THAI_MONTHS_SHORT), start=1):
+    for month, (full, abbr, short) in enumerate(
+        zip(thai.THAI_MONTHS, thai.THAI_MONTHS_ABBR, thai.THAI_MONTHS_SHORT), start=1
+    ):
         for name in (full, abbr, short):
             assert clean.parse_date_th(f"1 {name} 2567") == pd.Timestamp(2024, month, 1)
 

@@ -30,13 +30,20 @@ def _hinted_call(message: str) -> str:
     assert m, message
     return m.group(1)
 
+
 CSV = "ชื่อเทศกาล,จังหวัด,อายุ\nปีใหม่ 51,เชียงใหม่,23\nปีใหม่ 51,กรุงเทพมหานคร,ไม่ทราบ\n"
 
 
-@pytest.mark.parametrize("codec, expected", [
-    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp874", "cp874"), ("tis_620", "cp874"),
-    ("iso8859_11", "cp874"),
-])
+@pytest.mark.parametrize(
+    "codec, expected",
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("cp874", "cp874"),
+        ("tis_620", "cp874"),
+        ("iso8859_11", "cp874"),
+    ],
+)
 def test_detect_and_read(tmp_path, capsys, codec, expected):
     path = tmp_path / f"data_{codec}.csv"
     path.write_bytes(CSV.encode(codec))
@@ -50,7 +57,7 @@ def test_detect_and_read(tmp_path, capsys, codec, expected):
 
 
 def test_cp874_only_characters(tmp_path):
-    text = "รายการ,หมายเหตุ\nทดสอบ–ภาษาไทย,ราคา…\n"   # – and … exist in cp874, not in tis_620
+    text = "รายการ,หมายเหตุ\nทดสอบ–ภาษาไทย,ราคา…\n"  # – and … exist in cp874, not in tis_620
     path = tmp_path / "x.csv"
     path.write_bytes(text.encode("cp874"))
     assert clean.detect_encoding(path) == "cp874"
@@ -126,8 +133,13 @@ def _agency_workbook(path, notes=True, extra_row=None):
 def test_read_excel_joins_two_header_rows_and_drops_notes(tmp_path, capsys):
     path = _agency_workbook(tmp_path / "r.xlsx")
     df = clean.read_excel_th(path)
-    assert df.columns.tolist() == ["จังหวัด", "ผู้บาดเจ็บ (คน) ชาย", "ผู้บาดเจ็บ (คน) หญิง",
-                                   "ผู้บาดเจ็บ (คน) รวม", "หมายเหตุ"]
+    assert df.columns.tolist() == [
+        "จังหวัด",
+        "ผู้บาดเจ็บ (คน) ชาย",
+        "ผู้บาดเจ็บ (คน) หญิง",
+        "ผู้บาดเจ็บ (คน) รวม",
+        "หมายเหตุ",
+    ]
     assert df["จังหวัด"].tolist() == ["เชียงใหม่", "กทม."]
     assert df["ผู้บาดเจ็บ (คน) รวม"].tolist() == [15, 1500]
     out = capsys.readouterr().out
@@ -205,13 +217,15 @@ def _late_thai_file(path, size_mb=6, thai_from_mb=2.0, thai_to_mb=4.0):
 def test_thai_after_the_first_megabyte_is_found_from_a_bounded_sample(tmp_path, monkeypatch, capsys):
     path = _late_thai_file(tmp_path / "late.csv")
     blocks = files.TableSource("x", "text", path=path, size=path.stat().st_size).sample_blocks()
-    assert sum(map(len, blocks)) <= 3 * 2**20 and path.read_bytes()[:2**20].isascii()
+    assert sum(map(len, blocks)) <= 3 * 2**20 and path.read_bytes()[: 2**20].isascii()
     assert clean.detect_encoding(path) == "cp874"
     seen = []
     real = pd.read_csv
-    monkeypatch.setattr(pd, "read_csv", lambda src, **kw: seen.append((src, kw["encoding"])) or real(src, **kw))
+    monkeypatch.setattr(
+        pd, "read_csv", lambda src, **kw: seen.append((src, kw["encoding"])) or real(src, **kw)
+    )
     df = clean.read_csv_th(path)
-    assert seen == [(path, "cp874")]      # pandas streamed the file itself, once, with the right encoding
+    assert seen == [(path, "cp874")]  # pandas streamed the file itself, once, with the right encoding
     assert "cp874" in capsys.readouterr().out
     assert (df["name"] == "เชียงใหม่").sum() > 100_000 and set(df["name"]) == {"abc", "เชียงใหม่"}
 
@@ -223,17 +237,23 @@ def test_thai_only_between_sampled_blocks_is_found_after_reading(tmp_path, capsy
     first_block_end = files._HEAD + span // (files._MIDDLE_BLOCKS + 1) + files._BLOCK
     start = (first_block_end + 100_000) / 2**20
     path = _late_thai_file(tmp_path / "hidden.csv", size_mb=10, thai_from_mb=start, thai_to_mb=start + 0.05)
-    assert clean.detect_encoding(path) == "utf-8"         # the sample alone cannot know
+    assert clean.detect_encoding(path) == "utf-8"  # the sample alone cannot know
     with warnings.catch_warnings():
-        warnings.simplefilter("error")                    # no replaced bytes left
+        warnings.simplefilter("error")  # no replaced bytes left
         df = clean.read_csv_th(path)
     assert "cp874" in capsys.readouterr().out and "เชียงใหม่" in set(df["name"])
 
 
 # --------------------------------------------------------------------------------- UTF-16 / BOM
-@pytest.mark.parametrize("codec, expected", [
-    ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"), ("utf-16", "utf-16"), ("utf-8-sig", "utf-8-sig"),
-])
+@pytest.mark.parametrize(
+    "codec, expected",
+    [
+        ("utf-16-le", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
+        ("utf-16", "utf-16"),
+        ("utf-8-sig", "utf-8-sig"),
+    ],
+)
 def test_utf16_with_and_without_bom_and_utf8_bom(tmp_path, capsys, codec, expected):
     path = tmp_path / "u.csv"
     path.write_bytes(CSV.replace("\n", "\r\n").encode(codec))
@@ -253,7 +273,7 @@ def test_pure_thai_utf16_without_ascii(tmp_path):
 # ------------------------------------------------------------------------------ replaced bytes
 def _utf8_with_bad_bytes(path, bad=b"\xff\xfe"):
     rows = [f"{i},จังหวัดเชียงใหม่ อำเภอเมือง".encode() for i in range(2000)]
-    rows[700] = b"700,\xe0\xb8\x99\xe0\xb9" + bad + "น".encode()      # a cut character and two bad bytes
+    rows[700] = b"700,\xe0\xb8\x99\xe0\xb9" + bad + "น".encode()  # a cut character and two bad bytes
     path.write_bytes(b"id,place\n" + b"\n".join(rows) + b"\n")
     return path
 
@@ -263,8 +283,8 @@ def test_a_few_invalid_bytes_are_counted_and_the_hint_finds_the_row(tmp_path):
     with pytest.warns(encoding.ReplacedBytesWarning) as caught:
         df = clean.read_csv_th(path, verbose=False)
     message = str(caught[0].message)
-    assert "utf-8" in message and "ไม่ได้ 3 จุด" in message     # U+0E19 cut (1) + 0xFF + 0xFE
-    rows = eval(_hinted_call(message), {"df": df})              # exactly what the message says to run
+    assert "utf-8" in message and "ไม่ได้ 3 จุด" in message  # U+0E19 cut (1) + 0xFF + 0xFE
+    rows = eval(_hinted_call(message), {"df": df})  # exactly what the message says to run
     assert rows["id"].tolist() == [700] and rows["place"].iloc[0].count("\ufffd") == 3
     assert df.loc[1, "place"] == "จังหวัดเชียงใหม่ อำเภอเมือง"
 
@@ -320,7 +340,9 @@ def test_too_many_invalid_bytes_refuses_and_the_hint_works(tmp_path):
             f.write(utf8_row * 100)
     with pytest.raises(FileProblem) as err:
         clean.read_csv_th(path, verbose=False)
-    assert err.value.kind == "encoding" and "มากเกินกว่า" in str(err.value) and "60,000 จุด" not in str(err.value)
+    assert (
+        err.value.kind == "encoding" and "มากเกินกว่า" in str(err.value) and "60,000 จุด" not in str(err.value)
+    )
     call = _hinted_call(str(err.value))
     assert "encoding='utf-8'" in call and "encoding_errors" in call
     df = eval(call, {"clean": clean})
@@ -328,7 +350,7 @@ def test_too_many_invalid_bytes_refuses_and_the_hint_works(tmp_path):
 
 
 def test_undetectable_bytes_refuse_and_the_hint_works(tmp_path):
-    noise = bytes((i * 151 + 7) % 128 + 128 for i in range(6000))        # high bytes, no language
+    noise = bytes((i * 151 + 7) % 128 + 128 for i in range(6000))  # high bytes, no language
     path = tmp_path / "noise.csv"
     path.write_bytes(b"a,b\n1," + noise + b"\n")
     with pytest.raises(ValueError, match="ตรวจการเข้ารหัสอักขระ"):
@@ -424,13 +446,22 @@ def test_zip_with_an_excel_file_and_the_hints_between_readers(tmp_path):
 
 
 # --------------------------------------------------------------------------- not data, damaged
-PORTAL_ERROR_PAGE = (b"<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\">"
-                     b"<title>Request Rejected</title></head><body>The requested URL was rejected.</body></html>")
+PORTAL_ERROR_PAGE = (
+    b'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8">'
+    b"<title>Request Rejected</title></head><body>The requested URL was rejected.</body></html>"
+)
 
 
 @pytest.mark.parametrize("suffix, reader", [(".csv", clean.read_csv_th), (".xlsx", clean.read_excel_th)])
-@pytest.mark.parametrize("page", [PORTAL_ERROR_PAGE, b"\r\n  <html><body>login</body></html>",
-                                  b"\xef\xbb\xbf" + PORTAL_ERROR_PAGE, PORTAL_ERROR_PAGE.decode().encode("utf-16")])
+@pytest.mark.parametrize(
+    "page",
+    [
+        PORTAL_ERROR_PAGE,
+        b"\r\n  <html><body>login</body></html>",
+        b"\xef\xbb\xbf" + PORTAL_ERROR_PAGE,
+        PORTAL_ERROR_PAGE.decode().encode("utf-16"),
+    ],
+)
 def test_web_page_saved_as_data(tmp_path, suffix, reader, page):
     path = tmp_path / f"page{suffix}"
     path.write_bytes(page)
@@ -453,8 +484,9 @@ def test_json_saved_as_csv_and_the_hint_works(tmp_path):
     assert eval(code, {"json": json}) == payload
 
 
-@pytest.mark.parametrize("content", [b"", b"   \r\n\r\n\t", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n",
-                                     " \n".encode("utf-16")])
+@pytest.mark.parametrize(
+    "content", [b"", b"   \r\n\r\n\t", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", " \n".encode("utf-16")]
+)
 @pytest.mark.parametrize("reader", [clean.read_csv_th, clean.read_excel_th])
 def test_empty_and_blank_files(tmp_path, content, reader):
     path = tmp_path / "e.csv"
@@ -547,6 +579,7 @@ def test_read_excel_passes_pandas_options_and_categories(tmp_path):
 # ----------------------------------------------------------- bundled files read exactly as before
 def _make_fixtures():
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -564,7 +597,9 @@ def test_bundled_files_read_exactly_as_before_issue_12():
         assert got == want, label
 
 
-@pytest.mark.parametrize("name", ["practice/pm25_stations.csv", "practice/pm25_wide_2566.csv", "provinces.csv"])
+@pytest.mark.parametrize(
+    "name", ["practice/pm25_stations.csv", "practice/pm25_wide_2566.csv", "provinces.csv"]
+)
 def test_bundled_csv_equals_plain_pandas_with_the_right_encoding(name):
     path = paths.data_dir() / name
     pd.testing.assert_frame_equal(clean.read_csv_th(path, verbose=False), pd.read_csv(path, encoding="utf-8"))
@@ -577,10 +612,14 @@ def test_bundled_cp874_csv_equals_plain_pandas():
 
 # --------------------------------------------------------------------------------- properties
 _CONSONANTS = "กขคงจฉชซญดตถทนบปผพฟภมยรลวศษสหอฮ"
-_SYLLABLE = st.builds(lambda lead, c, v, t: lead + c + v + t, st.sampled_from(["", "เ", "แ", "โ", "ไ"]),
-                      st.sampled_from(_CONSONANTS), st.sampled_from(["", "ั", "ิ", "ี", "ุ", "ู", "า", "ำ"]),
-                      st.sampled_from(["", "่", "้", "๊", "๋"]))
-_ASCII_BIT = st.text(string.ascii_letters + string.digits + " .,-\"", min_size=1, max_size=4)
+_SYLLABLE = st.builds(
+    lambda lead, c, v, t: lead + c + v + t,
+    st.sampled_from(["", "เ", "แ", "โ", "ไ"]),
+    st.sampled_from(_CONSONANTS),
+    st.sampled_from(["", "ั", "ิ", "ี", "ุ", "ู", "า", "ำ"]),
+    st.sampled_from(["", "่", "้", "๊", "๋"]),
+)
+_ASCII_BIT = st.text(string.ascii_letters + string.digits + ' .,-"', min_size=1, max_size=4)
 _CELL = st.lists(st.one_of(_SYLLABLE, _ASCII_BIT), min_size=1, max_size=6).map("".join)
 _FRAMES = st.integers(1, 12).flatmap(lambda n: st.lists(st.tuples(_CELL, _CELL), min_size=n, max_size=n))
 

@@ -12,29 +12,32 @@ from helpers.clean import files
 from helpers.clean.files import FileProblem
 
 
-@pytest.mark.parametrize("head, kind", [
-    (b"", "empty"),
-    (b" \r\n\t", "blank"),
-    (b"\xef\xbb\xbf\r\n", "blank"),
-    (" \n".encode("utf-16"), "blank"),
-    (b"<!DOCTYPE html>\n<html>", "html"),
-    (b"<!doctype HTML><html>", "html"),
-    (b"\n\n<html lang='th'>", "html"),
-    (b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", "html"),
-    (b"<!-- error page -->\n<head><title>x</title>", "html"),
-    (b'{"help": "x", "success": false}', "json"),
-    (b'[{"a": 1}]', "json"),
-    (b"[]", "json"),
-    (b"PK\x03\x04\x14\x00", "zip"),
-    (b"\x1f\x8b\x08\x00", "gzip"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "xls"),
-    (b"%PDF-1.7", "pdf"),
-    (b"a,b\x00\x00\x01,2\n", "binary"),
-    ("จังหวัด,ปี\n".encode("cp874"), "text"),
-    ("จังหวัด,ปี\n".encode("utf-16-le"), "text"),
-    (b"[a],b\n1,2\n", "text"),
-    (b"{name},b\n", "text"),
-])
+@pytest.mark.parametrize(
+    "head, kind",
+    [
+        (b"", "empty"),
+        (b" \r\n\t", "blank"),
+        (b"\xef\xbb\xbf\r\n", "blank"),
+        (" \n".encode("utf-16"), "blank"),
+        (b"<!DOCTYPE html>\n<html>", "html"),
+        (b"<!doctype HTML><html>", "html"),
+        (b"\n\n<html lang='th'>", "html"),
+        (b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", "html"),
+        (b"<!-- error page -->\n<head><title>x</title>", "html"),
+        (b'{"help": "x", "success": false}', "json"),
+        (b'[{"a": 1}]', "json"),
+        (b"[]", "json"),
+        (b"PK\x03\x04\x14\x00", "zip"),
+        (b"\x1f\x8b\x08\x00", "gzip"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "xls"),
+        (b"%PDF-1.7", "pdf"),
+        (b"a,b\x00\x00\x01,2\n", "binary"),
+        ("จังหวัด,ปี\n".encode("cp874"), "text"),
+        ("จังหวัด,ปี\n".encode("utf-16-le"), "text"),
+        (b"[a],b\n1,2\n", "text"),
+        (b"{name},b\n", "text"),
+    ],
+)
 def test_sniff(head, kind):
     assert files.sniff(head) == kind
 
@@ -45,7 +48,7 @@ def test_utf16_without_bom_is_recognised_and_ordinary_text_is_not():
     assert files.utf16_without_bom(text.encode("utf-16-be")) == "utf-16-be"
     for codec in ("utf-8", "cp874"):
         assert files.utf16_without_bom(text.encode(codec)) is None
-    assert files.utf16_without_bom(b"\x00\x00\x00\x00\x00\x00") is None   # NULs are not text
+    assert files.utf16_without_bom(b"\x00\x00\x00\x00\x00\x00") is None  # NULs are not text
 
 
 def test_page_title_is_shown_in_the_html_message(tmp_path):
@@ -57,7 +60,11 @@ def test_page_title_is_shown_in_the_html_message(tmp_path):
 
 
 def test_pdf_and_binary_and_other_archives_are_refused(tmp_path):
-    for data, kind in ((b"%PDF-1.4\n...", "pdf"), (b"\x00\x01\x02\x00a,b", "binary"), (b"BZh91AY", "archive")):
+    for data, kind in (
+        (b"%PDF-1.4\n...", "pdf"),
+        (b"\x00\x01\x02\x00a,b", "binary"),
+        (b"BZh91AY", "archive"),
+    ):
         path = tmp_path / "x.csv"
         path.write_bytes(data)
         with pytest.raises(FileProblem) as err:
@@ -93,8 +100,16 @@ def _zip_bytes(members: dict) -> bytes:
 
 def test_zip_member_choice_ignores_folders_and_mac_junk(tmp_path):
     path = tmp_path / "a.zip"
-    path.write_bytes(_zip_bytes({"__MACOSX/._data.csv": b"junk", "folder/": b"", "folder/data.csv": b"a\n1\n",
-                                 "README.txt.pdf": b"%PDF"}))
+    path.write_bytes(
+        _zip_bytes(
+            {
+                "__MACOSX/._data.csv": b"junk",
+                "folder/": b"",
+                "folder/data.csv": b"a\n1\n",
+                "README.txt.pdf": b"%PDF",
+            }
+        )
+    )
     src = files.open_source(path, want="csv")
     assert src.member == "folder/data.csv" and src.name == "folder/data.csv (ใน a.zip)"
     with src.open() as f:
@@ -139,5 +154,5 @@ def test_sample_blocks_are_bounded_and_cover_the_end(tmp_path):
     path.write_bytes(b"x" * (8 * 2**20 - 3) + b"END")
     src = files.open_source(path, want="csv")
     blocks = src.sample_blocks()
-    assert blocks[-1].endswith(b"END") and max(map(len, blocks)) <= files._PIECE   # small pieces only
+    assert blocks[-1].endswith(b"END") and max(map(len, blocks)) <= files._PIECE  # small pieces only
     assert sum(map(len, blocks)) == files._HEAD + (files._MIDDLE_BLOCKS + 1) * files._BLOCK

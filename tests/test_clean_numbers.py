@@ -14,10 +14,16 @@ from helpers import clean
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("๐๑๒๓๔๕๖๗๘๙", "0123456789"), ("พ.ศ. ๒๕๖๗", "พ.ศ. 2567"), ("abc", "abc"), ("", ""),
-    ("๑,๒๐๐.๕๐ บาท", "1,200.50 บาท"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("๐๑๒๓๔๕๖๗๘๙", "0123456789"),
+        ("พ.ศ. ๒๕๖๗", "พ.ศ. 2567"),
+        ("abc", "abc"),
+        ("", ""),
+        ("๑,๒๐๐.๕๐ บาท", "1,200.50 บาท"),
+    ],
+)
 def test_to_arabic_digits_scalars(text, expected):
     assert clean.to_arabic_digits(text) == expected
 
@@ -51,27 +57,82 @@ def test_to_arabic_digits_string_dtype_and_numeric_dtype():
 
 def test_to_arabic_digits_matches_pythainlp():
     from pythainlp.util import thai_digit_to_arabic_digit
+
     text = "ปี ๒๕๖๗ มี ๓๖๖ วัน"
     assert clean.to_arabic_digits(text) == thai_digit_to_arabic_digit(text)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("1234", 1234.0), ("1,234", 1234.0), ("1,234,567.89", 1234567.89), ("๑,๒๓๔", 1234.0),
-    ("  12  ", 12.0), ("1 234", 1234.0), ("(500)", -500.0), ("(1,500.50)", -1500.5), ("-5", -5.0),
-    ("−5", -5.0), ("–5", -5.0), ("+5", 5.0), ("1,200 บาท", 1200.0), ("12 คน", 12.0), ("12%", 12.0),
-    ("12.5 %", 12.5), ("ร้อยละ 12.5", 12.5), ("฿1,200", 1200.0), ("1,500.-", 1500.0),
-    ("(1,234) บาท", -1234.0), ("๑๒๓ คน", 123.0), (".5", 0.5), ("1e3", 1000.0), ("0", 0.0),
-    ("3 ราย", 3.0), ("1,234\u00a0บาท", 1234.0), ("\u200b42", 42.0),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1234", 1234.0),
+        ("1,234", 1234.0),
+        ("1,234,567.89", 1234567.89),
+        ("๑,๒๓๔", 1234.0),
+        ("  12  ", 12.0),
+        ("1 234", 1234.0),
+        ("(500)", -500.0),
+        ("(1,500.50)", -1500.5),
+        ("-5", -5.0),
+        ("−5", -5.0),
+        ("–5", -5.0),
+        ("+5", 5.0),
+        ("1,200 บาท", 1200.0),
+        ("12 คน", 12.0),
+        ("12%", 12.0),
+        ("12.5 %", 12.5),
+        ("ร้อยละ 12.5", 12.5),
+        ("฿1,200", 1200.0),
+        ("1,500.-", 1500.0),
+        ("(1,234) บาท", -1234.0),
+        ("๑๒๓ คน", 123.0),
+        (".5", 0.5),
+        ("1e3", 1000.0),
+        ("0", 0.0),
+        ("3 ราย", 3.0),
+        ("1,234\u00a0บาท", 1234.0),
+        ("\u200b42", 42.0),
+    ],
+)
 def test_to_number_text(text, expected):
     assert clean.to_number(text) == expected
 
 
-@pytest.mark.parametrize("value", [
-    "", " ", "-", "–", "—", "ไม่ทราบ", "ไม่ระบุ", "n/a", "N/A", "NA", "nan", "null", None, np.nan,
-    pd.NA, True, False, "abc", "12,34", "1,2345", "12 34", "(-5)", "(5", "5)",
-    "สองร้อย", "1/2", "5 5", "1,234,56", object(), "12 kg",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        " ",
+        "-",
+        "–",
+        "—",
+        "ไม่ทราบ",
+        "ไม่ระบุ",
+        "n/a",
+        "N/A",
+        "NA",
+        "nan",
+        "null",
+        None,
+        np.nan,
+        pd.NA,
+        True,
+        False,
+        "abc",
+        "12,34",
+        "1,2345",
+        "12 34",
+        "(-5)",
+        "(5",
+        "5)",
+        "สองร้อย",
+        "1/2",
+        "5 5",
+        "1,234,56",
+        object(),
+        "12 kg",
+    ],
+)
 def test_to_number_missing_or_unreadable_is_nan(value):
     assert np.isnan(clean.to_number(value))
 
@@ -113,20 +174,44 @@ def test_one_and_true_are_kept_apart():
     assert [type(v) for v in out] == [bool, int, float, bool, int, str]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("08ราย", 8.0), ("13 กม.", 13.0), ("13กม.", 13.0), ("1,200 บาท", 1200.0), ("1,200บาท", 1200.0),
-    ("25%", 25.0), ("๒๕ %", 25.0), ('"118,118"', 118118.0), ("'1,200", 1200.0), ("\u201c12\u201d", 12.0),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("08ราย", 8.0),
+        ("13 กม.", 13.0),
+        ("13กม.", 13.0),
+        ("1,200 บาท", 1200.0),
+        ("1,200บาท", 1200.0),
+        ("25%", 25.0),
+        ("๒๕ %", 25.0),
+        ('"118,118"', 118118.0),
+        ("'1,200", 1200.0),
+        ("\u201c12\u201d", 12.0),
+    ],
+)
 def test_to_number_glued_units_and_quotes(text, expected):
     assert clean.to_number(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("1.2 ล้าน", 1_200_000.0), ("1.2ล้าน", 1_200_000.0), ("1.5 ล้านบาท", 1_500_000.0), ("๑.๒ ล้าน", 1_200_000.0),
-    ("3 พัน", 3_000.0), ("4 หมื่น", 40_000.0), ("2.5 แสน", 250_000.0), ("5 ร้อย", 500.0),
-    ("3 แสนล้าน", 3e11), ("2 ล้านล้านบาท", 2e12), ("1,234 ล้านบาท", 1_234_000_000.0),
-    ("(1.5 ล้าน)", -1_500_000.0), ("-0.25 ล้าน", -250_000.0), ("2.01 ล้าน", 2_010_000.0),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1.2 ล้าน", 1_200_000.0),
+        ("1.2ล้าน", 1_200_000.0),
+        ("1.5 ล้านบาท", 1_500_000.0),
+        ("๑.๒ ล้าน", 1_200_000.0),
+        ("3 พัน", 3_000.0),
+        ("4 หมื่น", 40_000.0),
+        ("2.5 แสน", 250_000.0),
+        ("5 ร้อย", 500.0),
+        ("3 แสนล้าน", 3e11),
+        ("2 ล้านล้านบาท", 2e12),
+        ("1,234 ล้านบาท", 1_234_000_000.0),
+        ("(1.5 ล้าน)", -1_500_000.0),
+        ("-0.25 ล้าน", -250_000.0),
+        ("2.01 ล้าน", 2_010_000.0),
+    ],
+)
 def test_to_number_thai_multipliers(text, expected):
     assert clean.to_number(text) == expected
 
@@ -137,24 +222,60 @@ def test_to_number_multiplier_is_exact():
     assert 0.07 * 1e5 != 7_000.0 and clean.to_number("0.07 แสน") == 7_000.0
 
 
-@pytest.mark.parametrize("text", ["(Blank)", "(blank)", "-", "ไม่ระบุ", "nan", "NaN", "N/A", "--", "…",
-                                  "ไม่มีข้อมูล", "Unknown", '"-"', "#DIV/0!", '""', "'"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Blank)",
+        "(blank)",
+        "-",
+        "ไม่ระบุ",
+        "nan",
+        "NaN",
+        "N/A",
+        "--",
+        "…",
+        "ไม่มีข้อมูล",
+        "Unknown",
+        '"-"',
+        "#DIV/0!",
+        '""',
+        "'",
+    ],
+)
 def test_to_number_placeholders_are_missing_and_say_so(text):
     out, rep = clean.to_number(text, report=True)
     assert np.isnan(out)
-    assert rep["value"].tolist() == [text] and rep["problem"].tolist() == [clean.numbers.PROBLEMS["missing_word"]]
+    assert rep["value"].tolist() == [text] and rep["problem"].tolist() == [
+        clean.numbers.PROBLEMS["missing_word"]
+    ]
 
 
 def test_to_number_uses_the_kit_wide_missing_words():
     from helpers.clean import _common
+
     assert _common.MISSING_WORDS <= clean.numbers.MISSING_WORDS
     for word in _common.MISSING_WORDS:
         assert np.isnan(clean.to_number(word)) and np.isnan(clean.to_number(f" {word.upper()} "))
 
 
-@pytest.mark.parametrize("value", [10**400, -(10**400), float("inf"), -float("inf"), np.inf, "1e999", "-1e999",
-                                   "1" * 400, "inf", "-Infinity", "∞", "1e99999999999999999999",
-                                   "9" * 310 + " ล้าน"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        10**400,
+        -(10**400),
+        float("inf"),
+        -float("inf"),
+        np.inf,
+        "1e999",
+        "-1e999",
+        "1" * 400,
+        "inf",
+        "-Infinity",
+        "∞",
+        "1e99999999999999999999",
+        "9" * 310 + " ล้าน",
+    ],
+)
 def test_to_number_huge_values_are_missing_and_reported(value):
     out, rep = clean.to_number(value, report=True)
     assert np.isnan(out)
@@ -177,14 +298,33 @@ def test_to_number_float_series_with_infinity():
     assert not np.isinf(clean.to_number(pd.Series([np.inf], dtype="Float64"))).any()
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("1,2", "separator"), ("12,34", "separator"), ("1.200,50", "separator"), ("1,234,56", "separator"),
-    ("1.2.3", "separator"), ("10-20", "many_numbers"), ("10 - 20", "many_numbers"), ("1/2", "many_numbers"),
-    ("15/1/2567", "many_numbers"), ("1 ล้าน 2 แสน", "many_numbers"), ("5 5", "many_numbers"),
-    ("(5", "parentheses"), ("5)", "parentheses"), ("(-5)", "sign"), ("สองร้อย", "no_digits"),
-    ("abc", "no_digits"), ("12 kg", "other_text"), ("ประมาณ 12", "other_text"), ("1e3 ล้าน", "other_text"),
-    (True, "not_text"), (dt.date(2024, 1, 1), "not_text"), (complex(1, 2), "not_text"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("1,2", "separator"),
+        ("12,34", "separator"),
+        ("1.200,50", "separator"),
+        ("1,234,56", "separator"),
+        ("1.2.3", "separator"),
+        ("10-20", "many_numbers"),
+        ("10 - 20", "many_numbers"),
+        ("1/2", "many_numbers"),
+        ("15/1/2567", "many_numbers"),
+        ("1 ล้าน 2 แสน", "many_numbers"),
+        ("5 5", "many_numbers"),
+        ("(5", "parentheses"),
+        ("5)", "parentheses"),
+        ("(-5)", "sign"),
+        ("สองร้อย", "no_digits"),
+        ("abc", "no_digits"),
+        ("12 kg", "other_text"),
+        ("ประมาณ 12", "other_text"),
+        ("1e3 ล้าน", "other_text"),
+        (True, "not_text"),
+        (dt.date(2024, 1, 1), "not_text"),
+        (complex(1, 2), "not_text"),
+    ],
+)
 def test_to_number_refuses_ambiguous_or_unreadable_with_a_reason(text, problem):
     out, rep = clean.to_number(text, report=True)
     assert np.isnan(out)
@@ -208,7 +348,7 @@ def test_to_number_report_table():
     pd.testing.assert_series_equal(out, clean.to_number(s))
     assert rep.columns.tolist() == ["value", "count", "problem"]
     assert rep["value"].tolist() == ["1,2", "-", "abc", "10-20"] and rep["count"].tolist() == [3, 2, 1, 1]
-    assert rep["value"].tolist() == clean.unparsed(s, out).tolist()   # same values, plus the reason
+    assert rep["value"].tolist() == clean.unparsed(s, out).tolist()  # same values, plus the reason
     assert all(THAI.search(p) for p in rep["problem"])
     empty = clean.to_number(pd.Series(["1", None]), report=True)[1]
     assert empty.empty and empty.columns.tolist() == ["value", "count", "problem"]

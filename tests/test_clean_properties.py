@@ -28,12 +28,17 @@ PUNCTUATION = ".,-+()%/'\"฿–—−:;!?#*"
 thai_char = st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)
 # vowels, tone marks and signs (what pythainlp.util.normalize reorders and de-duplicates), with a few
 # consonants: drawn on their own they meet each other far more often than in the whole block
-THAI_MARKS = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e40\u0e41\u0e42\u0e43\u0e44\u0e45" \
-             "\u0e46\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+THAI_MARKS = (
+    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e40\u0e41\u0e42\u0e43\u0e44\u0e45"
+    "\u0e46\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 thai_mark_char = st.sampled_from(THAI_MARKS + "กขนมอรฤฦ")
 thai_marks_text = st.text(st.sampled_from(THAI_MARKS + "กขนอฤ \u200b"), max_size=40)
 kit_char = st.one_of(
-    thai_char, thai_char, thai_mark_char, thai_mark_char,  # mostly Thai
+    thai_char,
+    thai_char,
+    thai_mark_char,
+    thai_mark_char,  # mostly Thai
     st.sampled_from("0123456789" + THAI_DIGITS),
     st.sampled_from(" \t\n" + SPACE_LIKE),
     st.sampled_from(ZERO_WIDTH),
@@ -44,14 +49,23 @@ thai_text = st.text(kit_char, max_size=30)
 any_text = st.one_of(st.text(max_size=30), thai_text)
 # words and number pieces that really occur in number columns, glued in any order
 number_piece = st.one_of(
-    st.integers(-10**6, 10**9).map(lambda n: f"{n:,}"), st.integers(0, 10**6).map(str),
-    st.sampled_from(clean.numbers.UNITS), st.sampled_from(list(clean.numbers.MULTIPLIERS)),
+    st.integers(-(10**6), 10**9).map(lambda n: f"{n:,}"),
+    st.integers(0, 10**6).map(str),
+    st.sampled_from(clean.numbers.UNITS),
+    st.sampled_from(list(clean.numbers.MULTIPLIERS)),
     st.sampled_from([" ", "(", ")", ".", ",", "-", "e", "E", "ร้อยละ", "฿", ".-", '"', "'", "ไม่ระบุ"]),
 )
 number_like = st.lists(number_piece, max_size=6).map("".join)
 cell_text = st.one_of(any_text, number_like)
-non_text = st.one_of(st.none(), st.just(np.nan), st.just(pd.NA), st.booleans(), st.integers(),
-                     st.floats(allow_nan=True, allow_infinity=True), st.integers(-2, 2).map(lambda n: 10**400 * n))
+non_text = st.one_of(
+    st.none(),
+    st.just(np.nan),
+    st.just(pd.NA),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-2, 2).map(lambda n: 10**400 * n),
+)
 cell = st.one_of(cell_text, cell_text, non_text)
 
 
@@ -61,9 +75,12 @@ def series_of(draw, values=cell, dtype=object):
     data = draw(st.lists(values, max_size=25))
     kind = draw(st.sampled_from(["range", "shifted", "text", "duplicated"]))
     n = len(data)
-    index = {"range": pd.RangeIndex(n), "shifted": pd.RangeIndex(100, 100 + n),
-             "text": pd.Index([f"แถว{i}" for i in range(n)], dtype=object),
-             "duplicated": pd.Index([i // 2 for i in range(n)])}[kind]
+    index = {
+        "range": pd.RangeIndex(n),
+        "shifted": pd.RangeIndex(100, 100 + n),
+        "text": pd.Index([f"แถว{i}" for i in range(n)], dtype=object),
+        "duplicated": pd.Index([i // 2 for i in range(n)]),
+    }[kind]
     name = draw(st.one_of(st.none(), st.sampled_from(["จำนวน", "x", 0])))
     return pd.Series(data, index=index, name=name, dtype=dtype)
 
@@ -93,7 +110,7 @@ def test_to_arabic_digits_replaces_only_thai_digits(text):
     assert not set(out) & set(THAI_DIGITS)
     for before, after in zip(text, out):
         assert after == (str(THAI_DIGITS.index(before)) if before in THAI_DIGITS else before)
-    assert clean.to_arabic_digits(out) == out                     # idempotent
+    assert clean.to_arabic_digits(out) == out  # idempotent
 
 
 @given(any_text)
@@ -110,7 +127,7 @@ def test_to_arabic_digits_series(s):
     assert_same_shape(out, s)
     assert out.dtype == s.dtype
     for v, o in zip(s, out):
-        assert same(o, clean.to_arabic_digits(v))                 # Series = value by value
+        assert same(o, clean.to_arabic_digits(v))  # Series = value by value
     pd.testing.assert_series_equal(clean.to_arabic_digits(out), out)
     pd.testing.assert_series_equal(s, before)
 
@@ -128,14 +145,14 @@ def test_to_number_never_crashes_and_never_gives_infinity(value):
 
 
 @given(text_series)
-@example(pd.Series(["'", '""', "\u200b", " \u00a0"], dtype=object))   # found by the "slow" profile
+@example(pd.Series(["'", '""', "\u200b", " \u00a0"], dtype=object))  # found by the "slow" profile
 def test_to_number_series(s):
     before = s.copy()
     out, rep = clean.to_number(s, report=True)
     assert_same_shape(out, s)
     assert out.dtype == "float64" and not np.isinf(out.to_numpy()).any()
     for v, o in zip(s, out):
-        assert same(o, clean.to_number(v))                         # Series = value by value
+        assert same(o, clean.to_number(v))  # Series = value by value
     pd.testing.assert_series_equal(clean.to_number(s), out)
     # the report explains exactly the values unparsed lists, with the number of rows of each
     lost = clean.unparsed(s, out, counts=True)
@@ -145,8 +162,14 @@ def test_to_number_series(s):
     pd.testing.assert_series_equal(s, before)
 
 
-@given(st.integers(0, 10**15), st.sampled_from(["", ".5", ".25", ".125", ".05"]), st.booleans(),
-       st.sampled_from(["", "-", "()"]), st.sampled_from(("",) + clean.numbers.UNITS), st.sampled_from(["", " "]))
+@given(
+    st.integers(0, 10**15),
+    st.sampled_from(["", ".5", ".25", ".125", ".05"]),
+    st.booleans(),
+    st.sampled_from(["", "-", "()"]),
+    st.sampled_from(("",) + clean.numbers.UNITS),
+    st.sampled_from(["", " "]),
+)
 def test_to_number_reads_what_it_promises(n, frac, thai, sign, unit, gap):
     text = f"{n:,}{frac}"
     if thai:
@@ -157,33 +180,43 @@ def test_to_number_reads_what_it_promises(n, frac, thai, sign, unit, gap):
     assert clean.to_number(text) == expected
 
 
-@given(st.integers(0, 10**9), st.sampled_from(["", ".2", ".05", ".75"]),
-       st.sampled_from(["ร้อย", "พัน", "หมื่น", "แสน", "ล้าน", "แสนล้าน", "ล้านล้าน"]), st.sampled_from(["", "บาท", "คน"]))
+@given(
+    st.integers(0, 10**9),
+    st.sampled_from(["", ".2", ".05", ".75"]),
+    st.sampled_from(["ร้อย", "พัน", "หมื่น", "แสน", "ล้าน", "แสนล้าน", "ล้านล้าน"]),
+    st.sampled_from(["", "บาท", "คน"]),
+)
 def test_to_number_multipliers_are_exact(n, frac, word, unit):
     power = {"ร้อย": 2, "พัน": 3, "หมื่น": 4, "แสน": 5, "ล้าน": 6, "แสนล้าน": 11, "ล้านล้าน": 12}[word]
-    expected = float(Decimal(f"{n}{frac}") * 10**power)            # exact, then rounded once
+    expected = float(Decimal(f"{n}{frac}") * 10**power)  # exact, then rounded once
     assert clean.to_number(f"{n:,}{frac} {word}{unit}") == expected
 
 
 @given(st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(["-", " - ", "/", " ถึง ", "–", " "]))
 def test_to_number_refuses_two_numbers(a, b, sep):
     text = f"{a}{sep}{b}"
-    assume(not (sep == " " and len(str(b)) == 3 and len(str(a)) <= 3))   # "1 234": thousands by space
+    assume(not (sep == " " and len(str(b)) == 3 and len(str(a)) <= 3))  # "1 234": thousands by space
     out, rep = clean.to_number(text, report=True)
     assert math.isnan(out) and rep["problem"].tolist() == [clean.numbers.PROBLEMS["many_numbers"]]
 
 
-@given(st.integers(1, 999), st.text("0123456789", min_size=1, max_size=6).filter(lambda d: len(d) != 3),
-       st.integers(0, 999))
+@given(
+    st.integers(1, 999),
+    st.text("0123456789", min_size=1, max_size=6).filter(lambda d: len(d) != 3),
+    st.integers(0, 999),
+)
 def test_to_number_refuses_european_or_misplaced_separators(a, digits, b):
-    out, rep = clean.to_number(f"{a},{digits}", report=True)      # "1,2", "12,34": 1.2? 12? 1234?
+    out, rep = clean.to_number(f"{a},{digits}", report=True)  # "1,2", "12,34": 1.2? 12? 1234?
     assert math.isnan(out) and rep["problem"].tolist() == [clean.numbers.PROBLEMS["separator"]]
-    out, rep = clean.to_number(f"{a}.{b:03d},{digits}", report=True)   # "1.200,50": European style
+    out, rep = clean.to_number(f"{a}.{b:03d},{digits}", report=True)  # "1.200,50": European style
     assert math.isnan(out) and rep["problem"].tolist() == [clean.numbers.PROBLEMS["separator"]]
 
 
-@given(st.sampled_from(sorted(clean.numbers.MISSING_WORDS)), st.sampled_from(["", " ", "\u00a0", "\u200b"]),
-       st.booleans())
+@given(
+    st.sampled_from(sorted(clean.numbers.MISSING_WORDS)),
+    st.sampled_from(["", " ", "\u00a0", "\u200b"]),
+    st.booleans(),
+)
 def test_to_number_missing_words(word, pad, upper):
     text = f"{pad}{word.upper() if upper else word}{pad}"
     assert math.isnan(clean.to_number(text))
@@ -194,7 +227,7 @@ def test_to_number_missing_words(word, pad, upper):
 def test_clean_text_is_idempotent_and_tidy(value):
     once = clean.clean_text(value)
     if not isinstance(value, str):
-        assert once is value                                       # non-text comes back as it was
+        assert once is value  # non-text comes back as it was
         return
     assert clean.clean_text(once) == once
     assert once == once.strip() and "  " not in once
@@ -221,7 +254,7 @@ def test_clean_text_series(s, blank_to_na):
     assert out.dtype == s.dtype
     for v, o in zip(s, out):
         assert same(o, clean.clean_text(v, blank_to_na=blank_to_na))
-    pd.testing.assert_series_equal(clean.clean_text(out, blank_to_na=blank_to_na), out)   # idempotent
+    pd.testing.assert_series_equal(clean.clean_text(out, blank_to_na=blank_to_na), out)  # idempotent
     pd.testing.assert_series_equal(s, before)
 
 
@@ -233,7 +266,7 @@ words = st.lists(st.one_of(thai_text, st.text(max_size=10)), max_size=20)
 def test_sort_th_is_a_sorted_permutation(items, reverse):
     out = clean.sort_th(items, reverse=reverse)
     assert sorted(out) == sorted(items)
-    assert clean.sort_th(out, reverse=reverse) == out               # sorting a sorted list changes nothing
+    assert clean.sort_th(out, reverse=reverse) == out  # sorting a sorted list changes nothing
     keys = clean.sort_key_th(pd.Series(out, dtype=object)).tolist()
     assert keys == sorted(keys, reverse=reverse)
 
@@ -253,12 +286,12 @@ def test_sort_key_th_and_sort_th_on_series(s):
     assert keys.dtype == "float64" and keys.isna().equals(s.isna())
     for (a, ka), (b, kb) in zip(zip(s, keys), zip(s[::-1], keys[::-1])):
         if isinstance(a, str) and a == b:
-            assert ka == kb                                        # equal text, equal key
+            assert ka == kb  # equal text, equal key
     out = clean.sort_th(s)
     assert len(out) == len(s) and out.name == s.name and sorted(out.index) == sorted(s.index)
     texts = [v for v in out if isinstance(v, str)]
     assert texts == clean.sort_th([v for v in s if isinstance(v, str)])
-    assert out.iloc[len(texts):].isna().all()
+    assert out.iloc[len(texts) :].isna().all()
 
 
 # ----------------------------------------------------------------------------------- unparsed
@@ -268,7 +301,7 @@ def test_unparsed_lists_each_lost_value_once(s):
     lost = clean.unparsed(s, parsed)
     counts = clean.unparsed(s, parsed, counts=True)
     assert isinstance(lost, pd.Series) and lost.name == s.name
-    assert len(set(map(repr, lost))) == len(lost)                 # each value once
+    assert len(set(map(repr, lost))) == len(lost)  # each value once
     assert [repr(v) for v in lost] == [repr(v) for v in counts.index]
     raw = s.to_numpy(dtype=object)
     lost_rows = parsed.isna().to_numpy() & ~s.isna().to_numpy()
@@ -330,5 +363,5 @@ def test_categorical_in_is_object_in(name, s):
 def test_sort_th_categorical_is_object_sorted(s):
     cat = s.astype("category")
     out = clean.sort_th(cat)
-    assert out.dtype == cat.dtype                                 # the rows of the input, reordered
+    assert out.dtype == cat.dtype  # the rows of the input, reordered
     pd.testing.assert_series_equal(out.astype(object), clean.sort_th(cat.astype(object)))

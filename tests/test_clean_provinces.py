@@ -26,73 +26,174 @@ def fresh_memo():
     facts = prov_mod._tables()[1]
     facts.clear()
     yield
-    facts.clear()   # the same object: a test may have pointed KIT_DATA_DIR elsewhere meanwhile
+    facts.clear()  # the same object: a test may have pointed KIT_DATA_DIR elsewhere meanwhile
 
 
 def same(a, b) -> bool:
     return (pd.isna(a) and pd.isna(b)) or a == b
 
 
-@pytest.mark.parametrize("text, code", [
-    ("เชียงใหม่", "50"), ("จ.เชียงใหม่", "50"), ("จ. เชียงใหม่", "50"), ("จังหวัดเชียงใหม่", "50"),
-    ("จังหวัด เชียงใหม่", "50"), ("  เชียงใหม่  ", "50"), ("เชียง ใหม่", "50"), ("Chiang Mai", "50"),
-    ("chiangmai", "50"), ("CHIANG MAI ", "50"), ("Chiang Mai Province", "50"),
-    ("กทม", "10"), ("กทม.", "10"), ("กรุงเทพฯ", "10"), ("กรุงเทพ ฯ", "10"), ("กรุงเทพมหานคร", "10"),
-    ("Bangkok", "10"), ("bangkok", "10"), ("BKK", "10"),
-    ("Chonburi", "20"), ("Chon Buri", "20"), ("chon-buri", "20"), ("Buriram", "31"), ("Buri Ram", "31"),
-    ("Sisaket", "33"), ("Si Sa Ket", "33"), ("Phang Nga", "82"), ("Phangnga", "82"), ("Phang-nga", "82"),
-    ("Prachin Buri", "25"), ("Nong Bua Lam Phu", "39"), ("Lop Buri", "16"),
-    ("เเพร่", "54"), ("เเม่ฮ่องสอน", "58"), ("ก ำแพงเพชร", "62"), ("ก\u200bำแพงเพชร", "62"),
-    ("กำแพงเพชร\u200b", "62"), ("\ufeffน่าน", "55"), ("น่าน.", "55"), ("ลำพูน\u00a0", "51"),
-    ("อยุธยา", "14"), ("Ayutthaya", "14"), ("โคราช", "30"), ("อุบลฯ", "34"), ("ประจวบฯ", "77"),
-    ("กำแพงเพชร (Kamphaeng Phet)", "62"),
-    # PDF damage: a lost nikhahit left a space (ล าปาง), ํ+า for ำ, marks in the wrong order
-    ("ล าปาง", "52"), ("ลําปาง", "52"), ("ก  าแพงเพชร", "62"), ("หนองบัวล าภู", "39"),
-    # markers agencies glue to names (MOTS tourism workbooks)
-    ("สระบุรี(R1)", "19"), ("สระบุรี*", "19"), ("กรุงเทพมหานครR", "10"), ("รายงาน(P)", None),
-    ("เพชรบุรี (R)", "76"), ("*พังงา", "82"), ("จ.สุโขทัย*", "64"),
-    # Thai abbreviations (อักษรย่อจังหวัด), ISO 3166-2 and the kit's own codes as text
-    ("ชม", "50"), ("ขก", "40"), ("กท", "10"), ("นภ", "39"), ("อย", "14"), (" สฎ ", "84"),
-    ("TH-50", "50"), ("th-10", "10"), ("TH 96", "96"), ("TH50", "50"), ("50", "50"), (" 10 ", "10"),
-    ("๕๐", "50"), ("Nan", "55"), ("NAN", "55"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("เชียงใหม่", "50"),
+        ("จ.เชียงใหม่", "50"),
+        ("จ. เชียงใหม่", "50"),
+        ("จังหวัดเชียงใหม่", "50"),
+        ("จังหวัด เชียงใหม่", "50"),
+        ("  เชียงใหม่  ", "50"),
+        ("เชียง ใหม่", "50"),
+        ("Chiang Mai", "50"),
+        ("chiangmai", "50"),
+        ("CHIANG MAI ", "50"),
+        ("Chiang Mai Province", "50"),
+        ("กทม", "10"),
+        ("กทม.", "10"),
+        ("กรุงเทพฯ", "10"),
+        ("กรุงเทพ ฯ", "10"),
+        ("กรุงเทพมหานคร", "10"),
+        ("Bangkok", "10"),
+        ("bangkok", "10"),
+        ("BKK", "10"),
+        ("Chonburi", "20"),
+        ("Chon Buri", "20"),
+        ("chon-buri", "20"),
+        ("Buriram", "31"),
+        ("Buri Ram", "31"),
+        ("Sisaket", "33"),
+        ("Si Sa Ket", "33"),
+        ("Phang Nga", "82"),
+        ("Phangnga", "82"),
+        ("Phang-nga", "82"),
+        ("Prachin Buri", "25"),
+        ("Nong Bua Lam Phu", "39"),
+        ("Lop Buri", "16"),
+        ("เเพร่", "54"),
+        ("เเม่ฮ่องสอน", "58"),
+        ("ก ำแพงเพชร", "62"),
+        ("ก\u200bำแพงเพชร", "62"),
+        ("กำแพงเพชร\u200b", "62"),
+        ("\ufeffน่าน", "55"),
+        ("น่าน.", "55"),
+        ("ลำพูน\u00a0", "51"),
+        ("อยุธยา", "14"),
+        ("Ayutthaya", "14"),
+        ("โคราช", "30"),
+        ("อุบลฯ", "34"),
+        ("ประจวบฯ", "77"),
+        ("กำแพงเพชร (Kamphaeng Phet)", "62"),
+        # PDF damage: a lost nikhahit left a space (ล าปาง), ํ+า for ำ, marks in the wrong order
+        ("ล าปาง", "52"),
+        ("ลําปาง", "52"),
+        ("ก  าแพงเพชร", "62"),
+        ("หนองบัวล าภู", "39"),
+        # markers agencies glue to names (MOTS tourism workbooks)
+        ("สระบุรี(R1)", "19"),
+        ("สระบุรี*", "19"),
+        ("กรุงเทพมหานครR", "10"),
+        ("รายงาน(P)", None),
+        ("เพชรบุรี (R)", "76"),
+        ("*พังงา", "82"),
+        ("จ.สุโขทัย*", "64"),
+        # Thai abbreviations (อักษรย่อจังหวัด), ISO 3166-2 and the kit's own codes as text
+        ("ชม", "50"),
+        ("ขก", "40"),
+        ("กท", "10"),
+        ("นภ", "39"),
+        ("อย", "14"),
+        (" สฎ ", "84"),
+        ("TH-50", "50"),
+        ("th-10", "10"),
+        ("TH 96", "96"),
+        ("TH50", "50"),
+        ("50", "50"),
+        (" 10 ", "10"),
+        ("๕๐", "50"),
+        ("Nan", "55"),
+        ("NAN", "55"),
+    ],
+)
 def test_province_code_spellings(text, code):
     got = clean.province_code(text)
     assert same(got, code), (text, got)
 
 
-@pytest.mark.parametrize("text, name", [
-    ("กรงุเทพมหานคร", "กรุงเทพมหานคร"),    # misplaced vowel from PDF extraction
-    ("นครศรีธรรมราษ", "นครศรีธรรมราช"),
-    ("สิงบุรี", "สิงห์บุรี"),
-    ("Phattalung", "พัทลุง"),
-    ("Chaing Mai", "เชียงใหม่"),
-    ("Kampaeng Phet", "กำแพงเพชร"),
-    ("ประจวบศีรีขันธ์", "ประจวบคีรีขันธ์"),    # typos in the MOTS 2563 workbook
-    ("ศรีษะเกษ", "ศรีสะเกษ"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("กรงุเทพมหานคร", "กรุงเทพมหานคร"),  # misplaced vowel from PDF extraction
+        ("นครศรีธรรมราษ", "นครศรีธรรมราช"),
+        ("สิงบุรี", "สิงห์บุรี"),
+        ("Phattalung", "พัทลุง"),
+        ("Chaing Mai", "เชียงใหม่"),
+        ("Kampaeng Phet", "กำแพงเพชร"),
+        ("ประจวบศีรีขันธ์", "ประจวบคีรีขันธ์"),  # typos in the MOTS 2563 workbook
+        ("ศรีษะเกษ", "ศรีสะเกษ"),
+    ],
+)
 def test_fuzzy_matches_above_threshold(text, name):
     assert clean.normalize_province(text) == name
 
 
-@pytest.mark.parametrize("text", [
-    "Atlantis", "ตราดตรัง", "เชียง", "ตาด", "ตรา", "Samut",  # far, too short, or between provinces
-    "phetchabu",  # Phetchabun 0.95 vs Phetchaburi 0.90: too close to call
-    "เชียงใหม่ (Chonburi)",  # Thai and English parts disagree
-    50, 10.0, True, "", "   ", None, np.nan, "อำเภอเมือง",
-    "5", "01", "100", "TH-S", "TH-99", "ก.พ.", "ภาคกลาง", "รวมทั้งหมด", "จังหวัด",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Atlantis",
+        "ตราดตรัง",
+        "เชียง",
+        "ตาด",
+        "ตรา",
+        "Samut",  # far, too short, or between provinces
+        "phetchabu",  # Phetchabun 0.95 vs Phetchaburi 0.90: too close to call
+        "เชียงใหม่ (Chonburi)",  # Thai and English parts disagree
+        50,
+        10.0,
+        True,
+        "",
+        "   ",
+        None,
+        np.nan,
+        "อำเภอเมือง",
+        "5",
+        "01",
+        "100",
+        "TH-S",
+        "TH-99",
+        "ก.พ.",
+        "ภาคกลาง",
+        "รวมทั้งหมด",
+        "จังหวัด",
+    ],
+)
 def test_unmatched_is_nan(text):
     assert pd.isna(clean.normalize_province(text))
     assert pd.isna(clean.province_code(text))
 
 
-@pytest.mark.parametrize("word", ["nan", "NaN", "None", "null", "NULL", "-", "--", "ไม่ทราบ", "ไม่ระบุ",
-                                  "unknown", "(Blank)", "N/A", " nan ", "จ. -", "NaN*"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "nan",
+        "NaN",
+        "None",
+        "null",
+        "NULL",
+        "-",
+        "--",
+        "ไม่ทราบ",
+        "ไม่ระบุ",
+        "unknown",
+        "(Blank)",
+        "N/A",
+        " nan ",
+        "จ. -",
+        "NaN*",
+    ],
+)
 def test_missing_words_are_missing_not_a_province(word):
     out, rep = clean.province_code(pd.Series([word, "น่าน"]), report=True)
-    assert pd.isna(out[0]) and out[1] == "55"      # "nan" used to become น่าน (55)
-    assert word not in set(rep["value"])           # missing, not a spelling problem to report
+    assert pd.isna(out[0]) and out[1] == "55"  # "nan" used to become น่าน (55)
+    assert word not in set(rep["value"])  # missing, not a spelling problem to report
 
 
 def test_english_name_of_nan_is_the_province_but_nan_is_missing():
@@ -100,11 +201,14 @@ def test_english_name_of_nan_is_the_province_but_nan_is_missing():
     assert clean.normalize_province(pd.Series(["nan", "NaN"])).isna().all()
 
 
-@pytest.mark.parametrize("text, names", [
-    ("Lam Phu", ("ลำพูน", "หนองบัวลำภู")),      # a part of Nong Bua Lam Phu, one letter from Lamphun
-    ("ชรบุรี", ("ชลบุรี", "เพชรบุรี")),        # เพชรบุรี 0.86, ชลบุรี 0.83: too close
-    ("phetchabu", ("เพชรบูรณ์", "เพชรบุรี")),
-])
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Lam Phu", ("ลำพูน", "หนองบัวลำภู")),  # a part of Nong Bua Lam Phu, one letter from Lamphun
+        ("ชรบุรี", ("ชลบุรี", "เพชรบุรี")),  # เพชรบุรี 0.86, ชลบุรี 0.83: too close
+        ("phetchabu", ("เพชรบูรณ์", "เพชรบุรี")),
+    ],
+)
 def test_ambiguous_input_is_refused_with_a_thai_reason(text, names):
     value, rep = clean.normalize_province(text, report=True)
     assert pd.isna(value)
@@ -123,14 +227,14 @@ def test_minimum_length_for_a_guess_is_exactly_five():
 
 
 def test_fuzzy_never_picks_between_equally_close_candidates():
-    fx = object.__new__(prov_mod._Facts)     # only the matching rules, on made-up candidates
+    fx = object.__new__(prov_mod._Facts)  # only the matching rules, on made-up candidates
     fx.name_of = {"10": "ก", "11": "ข"}
     fx.candidates = {True: (("abcdefgh", "10"), ("abcdefgx", "11")), False: ()}
     code, note = fx._fuzzy(("abcdefgz",))
     assert code is None and "ไม่เดา" in note
     fx.candidates = {True: (("abcdefgh", "10"),), False: ()}
     assert fx._fuzzy(("abcdefgz",))[0] == "10"
-    assert fx._fuzzy(("abcdzzzz",))[0] is None   # below the threshold
+    assert fx._fuzzy(("abcdzzzz",))[0] is None  # below the threshold
     # a runner-up below the threshold but within the margin still blocks the guess (ชรบุรี)
     fx.candidates = {True: (("abcdefghij", "10"), ("abcdefgxyj", "11")), False: ()}
     assert fx._fuzzy(("abcdefghxj",))[0] is None
@@ -170,30 +274,65 @@ def test_codes_are_official_two_digit_strings():
 
 # ---------------------------------------------------------------- real files (copied as literals)
 # data/… of the kit is not used here: these are spellings seen in /work/shared/realdata/files.
-AIR4THAI_AREAS = {   # pm25/air4thai_stations.json, the province part of "Area" / "AreaEn"
-    " กาฬสินธ์ุ": "กาฬสินธุ์", " จ.บึงกาฬ ": "บึงกาฬ", " จ.เชียงใหม่": "เชียงใหม่", " กรุงเทพฯ": "กรุงเทพมหานคร",
-    " ประจวบคิรีขันธ์": "ประจวบคีรีขันธ์", " Chang Wat Phetchaburi": "เพชรบุรี", " Chiang Mai Province": "เชียงใหม่",
-    " Chon buri": "ชลบุรี", " Samut Prakan ": "สมุทรปราการ", " Suphun Buri": "สุพรรณบุรี",
-    " Pattanee": None, " Mueang Ang Thong District Ang Thong Province": None,
+AIR4THAI_AREAS = {  # pm25/air4thai_stations.json, the province part of "Area" / "AreaEn"
+    " กาฬสินธ์ุ": "กาฬสินธุ์",
+    " จ.บึงกาฬ ": "บึงกาฬ",
+    " จ.เชียงใหม่": "เชียงใหม่",
+    " กรุงเทพฯ": "กรุงเทพมหานคร",
+    " ประจวบคิรีขันธ์": "ประจวบคีรีขันธ์",
+    " Chang Wat Phetchaburi": "เพชรบุรี",
+    " Chiang Mai Province": "เชียงใหม่",
+    " Chon buri": "ชลบุรี",
+    " Samut Prakan ": "สมุทรปราการ",
+    " Suphun Buri": "สุพรรณบุรี",
+    " Pattanee": None,
+    " Mueang Ang Thong District Ang Thong Province": None,
 }
-MOTS_2563 = {        # tourism/mots_domestic_tourism_monthly_2563.xlsx, province column
-    "กระบี่(R1)": "กระบี่", "กระบี่*": "กระบี่", "กรุงเทพมหานครR": "กรุงเทพมหานคร", "น่าน(R1)": "น่าน",
-    "พระนครศรีอยุธยา*": "พระนครศรีอยุธยา", "แม่ฮ่องสอน*": "แม่ฮ่องสอน", "ประจวบศีรีขันธ์": "ประจวบคีรีขันธ์",
-    "ศรีษะเกษ": "ศรีสะเกษ", "ภาคตะวันออกเฉียงเหนือ": None, "รวมทั้งหมด": None, "อัตราการเข้าพัก/1": None,
+MOTS_2563 = {  # tourism/mots_domestic_tourism_monthly_2563.xlsx, province column
+    "กระบี่(R1)": "กระบี่",
+    "กระบี่*": "กระบี่",
+    "กรุงเทพมหานครR": "กรุงเทพมหานคร",
+    "น่าน(R1)": "น่าน",
+    "พระนครศรีอยุธยา*": "พระนครศรีอยุธยา",
+    "แม่ฮ่องสอน*": "แม่ฮ่องสอน",
+    "ประจวบศีรีขันธ์": "ประจวบคีรีขันธ์",
+    "ศรีษะเกษ": "ศรีสะเกษ",
+    "ภาคตะวันออกเฉียงเหนือ": None,
+    "รวมทั้งหมด": None,
+    "อัตราการเข้าพัก/1": None,
     "รายงานเบื้องต้นเดือนมกราคม ปี 2563(P)": None,
 }
-RTDDI = {            # injury_roads/rtddi_birthyear_after_deathyear_86rows.csv, residence "province"
-    "พช": "เพชรบูรณ์", "ลย": "เลย", "นม": "นครราชสีมา", "จบ": "จันทบุรี", "กท": "กรุงเทพมหานคร", "นว": "นครสวรรค์",
-    "กพ": "กำแพงเพชร", "รบ": "ราชบุรี", "ศก": "ศรีสะเกษ", "พจ": "พิจิตร", "ขก": "ขอนแก่น", "นค": "หนองคาย",
-    "รอ": "ร้อยเอ็ด", "พย": "พะเยา", "ชร": "เชียงราย", "สส": "สมุทรสงคราม", "ยส": "ยโสธร", "NA": None, "ec": None,
+RTDDI = {  # injury_roads/rtddi_birthyear_after_deathyear_86rows.csv, residence "province"
+    "พช": "เพชรบูรณ์",
+    "ลย": "เลย",
+    "นม": "นครราชสีมา",
+    "จบ": "จันทบุรี",
+    "กท": "กรุงเทพมหานคร",
+    "นว": "นครสวรรค์",
+    "กพ": "กำแพงเพชร",
+    "รบ": "ราชบุรี",
+    "ศก": "ศรีสะเกษ",
+    "พจ": "พิจิตร",
+    "ขก": "ขอนแก่น",
+    "นค": "หนองคาย",
+    "รอ": "ร้อยเอ็ด",
+    "พย": "พะเยา",
+    "ชร": "เชียงราย",
+    "สส": "สมุทรสงคราม",
+    "ยส": "ยโสธร",
+    "NA": None,
+    "ec": None,
 }
-THAIRSC = {          # injury_roads/thairsc_victims_by_province_2565-2568.csv
-    "กรุงเทพมหานคร": "กรุงเทพมหานคร", "ประจวบคีรีขันธ์": "ประจวบคีรีขันธ์", "(Blank)": None,
+THAIRSC = {  # injury_roads/thairsc_victims_by_province_2565-2568.csv
+    "กรุงเทพมหานคร": "กรุงเทพมหานคร",
+    "ประจวบคีรีขันธ์": "ประจวบคีรีขันธ์",
+    "(Blank)": None,
 }
 
 
-@pytest.mark.parametrize("source", [AIR4THAI_AREAS, MOTS_2563, RTDDI, THAIRSC],
-                         ids=["air4thai", "mots", "rtddi", "thairsc"])
+@pytest.mark.parametrize(
+    "source", [AIR4THAI_AREAS, MOTS_2563, RTDDI, THAIRSC], ids=["air4thai", "mots", "rtddi", "thairsc"]
+)
 def test_real_spellings(source):
     got = clean.normalize_province(pd.Series(list(source)))
     expected = [np.nan if v is None else v for v in source.values()]
@@ -268,15 +407,16 @@ def test_more_than_the_memo_limit_of_spellings_never_gives_a_wrong_answer():
     # came back as น่าน (or an IndexError).  Now every call answers from one snapshot.
     names = pd.Series(["เชียงใหม่", "น่าน", "Bangkok", "ชม", "ล าปาง"] * 3)
     want = ["เชียงใหม่", "น่าน", "กรุงเทพมหานคร", "เชียงใหม่", "ลำปาง"] * 3
-    assert clean.normalize_province(names).tolist() == want        # now in the memo
-    junk = pd.Series([f"{i:07d}" for i in range(prov_mod.MEMO_LIMIT + 500)]
-                     + [f"ไม่ใช่จังหวัด{i}" for i in range(50)])
+    assert clean.normalize_province(names).tolist() == want  # now in the memo
+    junk = pd.Series(
+        [f"{i:07d}" for i in range(prov_mod.MEMO_LIMIT + 500)] + [f"ไม่ใช่จังหวัด{i}" for i in range(50)]
+    )
     mixed = pd.concat([names, junk, names], ignore_index=True)
     out = clean.normalize_province(mixed)
     assert len(mixed) > prov_mod.MEMO_LIMIT
     assert out.iloc[:15].tolist() == want and out.iloc[-15:].tolist() == want
     assert out.iloc[15:-15].isna().all()
-    assert clean.normalize_province(names).tolist() == want         # and after the memo started again
+    assert clean.normalize_province(names).tolist() == want  # and after the memo started again
     codes = clean.province_code(pd.concat([junk.iloc[:1000], names], ignore_index=True))
     assert codes.iloc[-15:].tolist() == clean.province_code(pd.Series(want)).tolist()
 
@@ -292,7 +432,7 @@ def test_report_lists_unmatched_and_guesses():
     assert by_value.loc["กรงุเทพมหานคร", "note"] == "เดาจากการสะกดที่ใกล้เคียง (ความคล้าย 0.92)"
     assert pd.isna(by_value.loc["phetchabu", "result"])
     assert 42 in by_value.index
-    assert not {"น่าน", "", "nan"} & set(by_value.index)   # matched / blank / missing: not listed
+    assert not {"น่าน", "", "nan"} & set(by_value.index)  # matched / blank / missing: not listed
     assert rep["result"].isna().tolist() == sorted(rep["result"].isna().tolist(), reverse=True)
     assert out.isna().sum() == 7
 
@@ -342,6 +482,7 @@ def test_an_altered_file_is_refused_in_thai(tmp_path, monkeypatch):
 
 def test_large_repetitive_column_is_fast_enough():
     import time
+
     s = pd.Series(np.tile(clean.province_table()["name_th"].to_numpy(dtype=object), 2000), dtype="str")
     clean.normalize_province(s.iloc[:100])
     t = time.perf_counter()
@@ -372,18 +513,30 @@ def _is_thai(text: str) -> bool:
     return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
 
 
-ANY_VALUE = st.one_of(st.text(), st.text(alphabet=st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)),
-                      st.sampled_from(NAMES), st.none(), st.integers(), st.floats(), st.booleans())
+ANY_VALUE = st.one_of(
+    st.text(),
+    st.text(alphabet=st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)),
+    st.sampled_from(NAMES),
+    st.none(),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+)
 
 
-@given(st.one_of(st.text(), st.text(alphabet=st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)),
-                 st.sampled_from(NAMES)))
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet=st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)),
+        st.sampled_from(NAMES),
+    )
+)
 def test_any_text_gives_an_official_name_or_nan_and_normalising_twice_changes_nothing(text):
     name = clean.normalize_province(text)
     assert pd.isna(name) or name in OFFICIAL
     code = clean.province_code(text)
     assert pd.isna(code) or code in CODES
-    assert same(clean.normalize_province(name), name)       # idempotent
+    assert same(clean.normalize_province(name), name)  # idempotent
     assert pd.isna(name) == pd.isna(code)
 
 
@@ -395,7 +548,7 @@ def test_series_keep_length_index_and_name(values, name):
         assert len(out) == len(s) and out.index.equals(s.index) and out.name == name
         allowed = OFFICIAL if func is clean.normalize_province else CODES
         assert all(pd.isna(v) or v in allowed for v in out)
-        assert [same(a, func(v)) for a, v in zip(out, values)] == [True] * len(values)   # row = scalar
+        assert [same(a, func(v)) for a, v in zip(out, values)] == [True] * len(values)  # row = scalar
 
 
 @given(st.sampled_from(NAMES))
@@ -427,7 +580,7 @@ def test_former_provinces_are_refused_not_guessed(value):
 def test_english_fuzzy_guesses_keep_the_first_letter_but_still_see_containing_names():
     assert clean.normalize_province("Phattalung") == "พัทลุง"
     assert clean.normalize_province("Suphun Buri") == "สุพรรณบุรี"
-    assert pd.isna(clean.normalize_province("Lam Phu"))            # part of Nong Bua Lam Phu
+    assert pd.isna(clean.normalize_province("Lam Phu"))  # part of Nong Bua Lam Phu
 
 
 def test_a_footnote_is_too_long_to_be_a_province():

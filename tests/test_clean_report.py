@@ -54,15 +54,20 @@ def test_unparsed_categorical_raw_is_like_object():
     raw = pd.Series(["สองร้อย", "1", None, "สองร้อย", "-"], dtype="category", name="c")
     parsed = clean.to_number(raw)
     for counts in (False, True):
-        pd.testing.assert_series_equal(clean.unparsed(raw, parsed, counts=counts),
-                                       clean.unparsed(raw.astype(object), parsed, counts=counts))
+        pd.testing.assert_series_equal(
+            clean.unparsed(raw, parsed, counts=counts),
+            clean.unparsed(raw.astype(object), parsed, counts=counts),
+        )
     assert clean.unparsed(raw, parsed).tolist() == ["สองร้อย", "-"]
 
 
 def test_problem_report_counts_orders_and_skips():
     from helpers.clean.report import problem_report
+
     codes = np.array([0, 1, 2, 1, -1, 3, 3, 3, 2])
-    rep = problem_report(["a", "b", ("t", 1), "d"], codes, [None, "p", "q", "p"], {"p": "ปัญหา พ", "q": "ปัญหา ค"})
+    rep = problem_report(
+        ["a", "b", ("t", 1), "d"], codes, [None, "p", "q", "p"], {"p": "ปัญหา พ", "q": "ปัญหา ค"}
+    )
     assert rep.columns.tolist() == ["value", "count", "problem"]
     assert rep["value"].tolist() == ["d", "b", ("t", 1)] and rep["count"].tolist() == [3, 2, 2]
     assert rep["problem"].tolist() == ["ปัญหา พ", "ปัญหา พ", "ปัญหา ค"] and rep["count"].dtype == "int64"

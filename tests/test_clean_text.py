@@ -9,11 +9,26 @@ import pytest
 from helpers import clean
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("  แมว  ", "แมว"), ("แมว\u200bดำ", "แมวดำ"), ("a\u00a0b", "a b"), ("a   b", "a b"), ("a\t\nb", "a b"),
-    ("เเมว", "แมว"), ("ก ำแพงเพชร", "กำแพงเพชร"), ("น้้ำ", "น้ำ"), ("\ufeffหัว", "หัว"),
-    ("กํา", "กำ"), ("", ""), ("   ", ""), ("ok", "ok"), ("a\u202fb", "a b"), ("ข้อ\u00adความ", "ข้อความ"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("  แมว  ", "แมว"),
+        ("แมว\u200bดำ", "แมวดำ"),
+        ("a\u00a0b", "a b"),
+        ("a   b", "a b"),
+        ("a\t\nb", "a b"),
+        ("เเมว", "แมว"),
+        ("ก ำแพงเพชร", "กำแพงเพชร"),
+        ("น้้ำ", "น้ำ"),
+        ("\ufeffหัว", "หัว"),
+        ("กํา", "กำ"),
+        ("", ""),
+        ("   ", ""),
+        ("ok", "ok"),
+        ("a\u202fb", "a b"),
+        ("ข้อ\u00adความ", "ข้อความ"),
+    ],
+)
 def test_clean_text(text, expected):
     assert clean.clean_text(text) == expected
 
@@ -45,9 +60,9 @@ def test_clean_text_series():
 def test_sort_th_list_puts_leading_vowels_right():
     words = ["ไก่", "เกิด", "กาล", "เป็ด", "หมู", "วัว", "วันที่"]
     assert clean.sort_th(words) == ["กาล", "เกิด", "ไก่", "เป็ด", "วันที่", "วัว", "หมู"]
-    assert sorted(words) != clean.sort_th(words)   # plain sorted() gets Thai wrong
+    assert sorted(words) != clean.sort_th(words)  # plain sorted() gets Thai wrong
     assert clean.sort_th(words, reverse=True)[0] == "หมู"
-    assert words[0] == "ไก่"                       # input untouched
+    assert words[0] == "ไก่"  # input untouched
 
 
 def test_sort_th_tuple_and_missing_values():
@@ -75,17 +90,23 @@ def test_clean_text_keeps_each_non_text_value_as_it_was():
     assert out.iloc[3] is None and np.isnan(out.iloc[4]) and out.iloc[5] == "a"
 
 
-@pytest.mark.parametrize("text, expected", [
-    # pythainlp's normalize turns ๅ into า only after it has joined ํ + า into ำ: one call left "อํา"
-    ("อํๅ", "อำ"), ("อํๅ%", "อำ%"), ("ภจํๅ", "ภจำ"),
-    # a doubled ๅ: the first round keeps "าๅ", the second makes it "าา" and removes the repeat
-    ("าๅๅ์บ", "า์บ"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # pythainlp's normalize turns ๅ into า only after it has joined ํ + า into ำ: one call left "อํา"
+        ("อํๅ", "อำ"),
+        ("อํๅ%", "อำ%"),
+        ("ภจํๅ", "ภจำ"),
+        # a doubled ๅ: the first round keeps "าๅ", the second makes it "าา" and removes the repeat
+        ("าๅๅ์บ", "า์บ"),
+    ],
+)
 def test_clean_text_reaches_a_fixed_point_in_one_call(text, expected):
     from pythainlp.util import normalize
+
     once = clean.clean_text(text)
     assert once == expected and clean.clean_text(once) == once
-    assert normalize(text) != expected   # pythainlp alone needs a second call for these
+    assert normalize(text) != expected  # pythainlp alone needs a second call for these
 
 
 def test_clean_text_categorical_gives_the_object_answer():
@@ -101,4 +122,4 @@ def test_sort_functions_on_categorical():
     cat = pd.Series(["เลย", None, "กระบี่", "ตาก"], dtype="category", index=[10, 11, 12, 13], name="จ")
     pd.testing.assert_series_equal(clean.sort_key_th(cat), clean.sort_key_th(cat.astype(object)))
     out = clean.sort_th(cat)
-    assert out.index.tolist() == [12, 13, 10, 11] and out.dtype == cat.dtype   # rows of the input
+    assert out.index.tolist() == [12, 13, 10, 11] and out.dtype == cat.dtype  # rows of the input

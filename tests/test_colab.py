@@ -18,13 +18,12 @@ import types
 from pathlib import Path
 
 import pytest
+from _scripts import load_script
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from helpers import colab, env, lockfile
 from helpers.paths import repo_root
-
-from _scripts import load_script
 
 ROOT = repo_root()
 RECORDED = ROOT / "tests" / "recorded" / "colab"
@@ -191,7 +190,9 @@ def test_colab_packages_that_satisfy_the_kit_are_left_alone():
     assert not left_alone & set(PLANNED)
     # Colab's own Jupyter and widget stack stays, even where the kit's range says otherwise
     assert not set(PLANNED) & colab.COLAB_PROVIDES
-    assert COLAB["ipywidgets"] in _declared()["ipywidgets"].specifier, "the kit accepts Colab's ipywidgets 7.7.1"
+    assert COLAB["ipywidgets"] in _declared()["ipywidgets"].specifier, (
+        "the kit accepts Colab's ipywidgets 7.7.1"
+    )
     assert "ipywidgets" not in PLANNED and "notebook" not in PLANNED and "jupyterlab" not in PLANNED
 
 

@@ -22,10 +22,21 @@ def _table_names():
 # --------------------------------------------------------------------------------------------
 # names promised in the shared plan (notebook developers code against them)
 PLAN_NAMES = [
-    "provinces", "injuries-newyear-2551", "pm25-wide-2566", "pm25-stations", "tourism-domestic",
-    "agency-report", "injuries-newyear-2551-clean", "pm25-long-2566-clean", "road-7-dangerous-days",
-    "population-label-check-2564-vs-2565", "covid19-daily-2021-04", "pm25-national-annual",
-    "rainfall-thailand-annual", "tourism-arrivals-receipts-2545-2554-official", "facts-sources",
+    "provinces",
+    "injuries-newyear-2551",
+    "pm25-wide-2566",
+    "pm25-stations",
+    "tourism-domestic",
+    "agency-report",
+    "injuries-newyear-2551-clean",
+    "pm25-long-2566-clean",
+    "road-7-dangerous-days",
+    "population-label-check-2564-vs-2565",
+    "covid19-daily-2021-04",
+    "pm25-national-annual",
+    "rainfall-thailand-annual",
+    "tourism-arrivals-receipts-2545-2554-official",
+    "facts-sources",
 ]
 
 
@@ -49,7 +60,7 @@ def test_datasets_table():
 
 @pytest.mark.parametrize("name", _table_names())
 def test_load_every_table_fast_and_matches_rows(name):
-    data._cache["verified"].clear()          # time the hash check too
+    data._cache["verified"].clear()  # time the hash check too
     start = time.perf_counter()
     frame = data.load(name)
     elapsed = time.perf_counter() - start
@@ -57,7 +68,7 @@ def test_load_every_table_fast_and_matches_rows(name):
     assert isinstance(frame, pd.DataFrame) and (len(frame) > 0 or rows == 0)
     assert elapsed < 1.0, f"load({name!r}) took {elapsed:.2f} s"
     rows = data.info(name)["rows"]
-    if rows is not None and not name == "agency-report":   # agency-report loads the raw grid
+    if rows is not None and not name == "agency-report":  # agency-report loads the raw grid
         assert len(frame) == rows
 
 
@@ -91,7 +102,7 @@ def test_path_and_info():
     assert "CC" in meta["license"] or "Creative Commons" in meta["license"]
     real = data.info("road-7-dangerous-days")
     assert real["simulated"] is False
-    assert any("tcijthai" in s for s in real["sources"])      # resolved from src key R1
+    assert any("tcijthai" in s for s in real["sources"])  # resolved from src key R1
     text = repr(real)
     assert "ข้อมูลจริง" in text and "ที่มา" in text and "สัญญาอนุญาต" in text
     assert dict(real)["name"] == "road-7-dangerous-days"
@@ -156,7 +167,13 @@ def test_real_figures_spot_checks():
     prov = data.load("provinces")
     assert len(prov) == 77 and int(prov["population_31dec2562"].sum()) == 66_558_935
     assert prov["region_6"].value_counts().to_dict() == {
-        "ภาคกลาง": 22, "ภาคตะวันออกเฉียงเหนือ": 20, "ภาคใต้": 14, "ภาคเหนือ": 9, "ภาคตะวันออก": 7, "ภาคตะวันตก": 5}
+        "ภาคกลาง": 22,
+        "ภาคตะวันออกเฉียงเหนือ": 20,
+        "ภาคใต้": 14,
+        "ภาคเหนือ": 9,
+        "ภาคตะวันออก": 7,
+        "ภาคตะวันตก": 5,
+    }
     road = data.load("road-7-dangerous-days").set_index(["festival", "festival_year_be"])
     assert road.loc[("ปีใหม่ New Year", 2551), ["crashes", "injured", "deaths"]].tolist() == [4475, 4903, 401]
     label = data.load("population-label-check-2564-vs-2565").set_index("province_en")
@@ -167,8 +184,12 @@ def test_real_figures_spot_checks():
 def test_covid_daily_identities_hold():
     covid = data.load("covid19-daily-2021-04")
     assert len(covid) == 31
-    for new, cum in [("new_confirmed", "confirmed_cumulative"), ("new_deaths", "deaths_cumulative"),
-                     ("new_recovered", "recovered_cumulative"), ("new_hospitalized", "hospitalized_current")]:
+    for new, cum in [
+        ("new_confirmed", "confirmed_cumulative"),
+        ("new_deaths", "deaths_cumulative"),
+        ("new_recovered", "recovered_cumulative"),
+        ("new_hospitalized", "hospitalized_current"),
+    ]:
         assert (covid[cum].diff().iloc[1:] == covid[new].iloc[1:]).all(), cum
     total = covid["recovered_cumulative"] + covid["hospitalized_current"] + covid["deaths_cumulative"]
     assert (total == covid["confirmed_cumulative"]).all()
@@ -178,17 +199,20 @@ def test_source_disagreements_stay_visible():
     rain = data.load("rainfall-thailand-annual")
     assert sorted(rain.loc[rain["year_be"] == 2559, "rain_mm"].tolist()) == [1667.0, 1718.1]
     tourism = data.load("tourism-arrivals-announced-2012-2025")
-    assert (tourism["year_be"] == 2561).sum() == 4      # 2018: initial and revised figures, side by side
+    assert (tourism["year_be"] == 2561).sum() == 4  # 2018: initial and revised figures, side by side
 
 
 # --------------------------------------------------------------------------------------------
 # a damaged datapackage.json, and restore()
-@pytest.mark.parametrize("damage", [
-    lambda text: text[: len(text) // 2],                 # truncated (a save that was cut short)
-    lambda text: "",                                     # emptied
-    lambda text: text.replace('"resources"', '"resourcez"', 1),
-    lambda text: '{"resources": [{"name": "x"}]}',       # entries without path and hash
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # truncated (a save that was cut short)
+        lambda text: "",  # emptied
+        lambda text: text.replace('"resources"', '"resourcez"', 1),
+        lambda text: '{"resources": [{"name": "x"}]}',  # entries without path and hash
+    ],
+)
 def test_damaged_datapackage_gets_thai_error_and_restore_hint(data_copy, damage):
     target = data_copy / "datapackage.json"
     target.write_text(damage(target.read_text(encoding="utf-8")), encoding="utf-8")
@@ -245,7 +269,7 @@ def test_restore_without_git_or_recipe_says_what_to_do(data_copy, monkeypatch):
     (data_copy / "provinces.csv").write_bytes(b"x")
     with pytest.raises(data.DataFileError, match="โคลนชุดเรียนใหม่"):
         data.restore("provinces")
-    assert (data_copy / "provinces.csv").read_bytes() == b"x"      # nothing half-written
+    assert (data_copy / "provinces.csv").read_bytes() == b"x"  # nothing half-written
 
 
 def test_restore_refuses_git_bytes_that_do_not_match(data_copy, monkeypatch):
@@ -271,8 +295,14 @@ def test_printed_terminal_command_works_from_root_and_notebooks(data_copy, folde
         argv = command
     else:
         argv = shlex.split(command)
-    done = subprocess.run(argv, cwd=paths.repo_root() / folder, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "KIT_DATA_DIR": str(data_copy)})
+    done = subprocess.run(
+        argv,
+        cwd=paths.repo_root() / folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "KIT_DATA_DIR": str(data_copy)},
+    )
     assert done.returncode == 0, done.stderr
     assert "กู้คืนแล้ว" in done.stdout
     assert argv[0] == sys.executable

@@ -8,10 +8,10 @@ import json
 import shutil
 
 import pytest
+from _scripts import load_script
 from frictionless import validate
 
 from helpers import paths
-from _scripts import load_script
 
 DATA = paths.repo_root() / "data"
 PKG = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
@@ -50,8 +50,11 @@ def test_every_hash_and_size(res):
 
 def test_every_file_is_described_once():
     described = sorted(r["path"] for r in RESOURCES)
-    on_disk = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*")
-                     if p.is_file() and p.name not in {"datapackage.json", "README.md"} and not p.name.startswith("."))
+    on_disk = sorted(
+        p.relative_to(DATA).as_posix()
+        for p in DATA.rglob("*")
+        if p.is_file() and p.name not in {"datapackage.json", "README.md"} and not p.name.startswith(".")
+    )
     assert described == on_disk
     names = [r["name"] for r in RESOURCES]
     assert len(names) == len(set(names))
@@ -126,7 +129,20 @@ def test_data_folder_under_20_mb():
 
 def test_readme_mentions_every_dataset_group():
     text = (DATA / "README.md").read_text(encoding="utf-8")
-    for word in ("ข้อมูลจำลอง", "ข้อมูลจริง", "CC BY 4.0", "provinces.csv", "facts/", "practice/", "checkpoints/",
-                 "catalog/", "injuries_newyear_2551.csv", "pm25_wide_2566.csv", "tourism_domestic.json",
-                 "agency_report.xlsx", "helpers.data.restore(", "-m helpers.data restore"):
+    for word in (
+        "ข้อมูลจำลอง",
+        "ข้อมูลจริง",
+        "CC BY 4.0",
+        "provinces.csv",
+        "facts/",
+        "practice/",
+        "checkpoints/",
+        "catalog/",
+        "injuries_newyear_2551.csv",
+        "pm25_wide_2566.csv",
+        "tourism_domestic.json",
+        "agency_report.xlsx",
+        "helpers.data.restore(",
+        "-m helpers.data restore",
+    ):
         assert word in text, word

@@ -31,7 +31,11 @@ REPO2DOCKER_BASE = {"jupyterlab": "4.4.9", "notebook": "7.4.7"}
 
 
 def _direct(extra: str | None = None) -> list[Requirement]:
-    deps = PROJECT["project"]["dependencies"] if extra is None else PROJECT["project"]["optional-dependencies"][extra]
+    deps = (
+        PROJECT["project"]["dependencies"]
+        if extra is None
+        else PROJECT["project"]["optional-dependencies"][extra]
+    )
     return [Requirement(d) for d in deps]
 
 
@@ -44,14 +48,18 @@ def test_runtime_lock_satisfies_pyproject_on_every_target(python, platform):
             continue
         name = canonicalize_name(req.name)
         assert name in pins, f"{req.name} is not in requirements.lock for cp{python} {platform}"
-        assert pins[name] in req.specifier, f"requirements.lock has {name}=={pins[name]}, pyproject wants {req}"
+        assert pins[name] in req.specifier, (
+            f"requirements.lock has {name}=={pins[name]}, pyproject wants {req}"
+        )
 
 
 @pytest.mark.parametrize("python, platform", TARGETS)
 def test_test_lock_adds_the_test_extra_and_agrees_with_the_runtime_lock(python, platform):
     env = lockfile.environment(f"{python}.0", **launch.TARGET_PLATFORMS[platform])
     runtime, test = lockfile.pins(RUNTIME, env), lockfile.pins(TEST, env)
-    differ = {name: (version, test.get(name)) for name, version in runtime.items() if test.get(name) != version}
+    differ = {
+        name: (version, test.get(name)) for name, version in runtime.items() if test.get(name) != version
+    }
     assert not differ, f"the locks disagree (runtime, test); run make lock: {differ}"
     for req in _direct("test"):
         name = canonicalize_name(req.name)
@@ -60,7 +68,9 @@ def test_test_lock_adds_the_test_extra_and_agrees_with_the_runtime_lock(python, 
 
 def test_learners_do_not_install_the_test_tools():
     runtime = {pin.name for pin in RUNTIME}
-    test_only = {canonicalize_name(r.name) for r in _direct("test")} - {canonicalize_name(r.name) for r in _direct()}
+    test_only = {canonicalize_name(r.name) for r in _direct("test")} - {
+        canonicalize_name(r.name) for r in _direct()
+    }
     leaked = test_only & runtime - {"nbclient", "nbformat"}  # JupyterLab itself needs these two
     assert not leaked, f"test tools in requirements.lock: {sorted(leaked)}"
     for name in ("playwright", "pytest", "nbval", "hypothesis", "ruff"):
@@ -81,21 +91,27 @@ def test_runtime_has_the_excel_reader_and_a_notebook_that_accepts_the_locked_jup
 
 
 def test_numpy_has_a_pin_for_every_supported_python():
-    versions = {python: lockfile.pins(RUNTIME, lockfile.environment(f"{python}.0"))["numpy"]
-                for python in launch.TARGET_PYTHONS}
+    versions = {
+        python: lockfile.pins(RUNTIME, lockfile.environment(f"{python}.0"))["numpy"]
+        for python in launch.TARGET_PYTHONS
+    }
     assert Version(versions["3.15"]) >= Version("2.5"), "numpy 2.4 has no wheel for Python 3.15"
     assert versions["3.11"] == versions["3.14"], "the notebooks' tested numpy stays where it has wheels"
 
 
 def test_matplotlib_pin_can_shape_thai():
-    major, minor = (int(x) for x in lockfile.pins(RUNTIME, lockfile.environment("3.11.7"))["matplotlib"].split(".")[:2])
+    major, minor = (
+        int(x) for x in lockfile.pins(RUNTIME, lockfile.environment("3.11.7"))["matplotlib"].split(".")[:2]
+    )
     assert (major, minor) >= (3, 11), "matplotlib >= 3.11 is needed to shape Thai text"
 
 
 def test_build_backend_understands_the_spdx_license():
     (requires,) = PROJECT["build-system"]["requires"]
     req = Requirement(requires)
-    assert req.name == "setuptools" and Version("76.9") not in req.specifier and Version("77") in req.specifier
+    assert (
+        req.name == "setuptools" and Version("76.9") not in req.specifier and Version("77") in req.specifier
+    )
     assert PROJECT["project"]["license"] == "MIT"
 
 
@@ -111,7 +127,11 @@ def test_conda_environment_installs_exactly_the_lock():
 
 def test_agreement_check_can_fail():
     """A runtime pin changed in a copy of the test lock is caught (guards against a vacuous test)."""
-    text = (ROOT / "requirements-test.lock").read_text(encoding="utf-8").replace("pandas==", "pandas==0.0.0.dev0+")
+    text = (
+        (ROOT / "requirements-test.lock")
+        .read_text(encoding="utf-8")
+        .replace("pandas==", "pandas==0.0.0.dev0+")
+    )
     changed = lockfile.pins(lockfile.parse(text), lockfile.environment("3.12.0"))
     assert changed["pandas"] != lockfile.pins(RUNTIME, lockfile.environment("3.12.0"))["pandas"]
 

@@ -18,17 +18,30 @@ def _raise(code: str, namespace: dict | None = None) -> BaseException:
     raise AssertionError(f"{code!r} did not raise")
 
 
-@pytest.mark.parametrize("code,words", [
-    ("provinces.head()", ["provinces", "Run All Above"]),
-    ("open('no-such-file.csv')", ["หาไฟล์ไม่พบ", "helpers.data.load"]),
-    ("b'\\xa1\\xb2'.decode('utf-8')", ["cp874", "read_csv_th"]),
-    ("import helpers_not_there", ["helpers_not_there", "Restart Kernel"]),
-    ("'10' + 5", ["int(", "to_number"]),
-    ("5 + '10'", ["int(", "str(5)"]),
-])
+@pytest.mark.parametrize(
+    "code,words",
+    [
+        ("provinces.head()", ["provinces", "Run All Above"]),
+        ("open('no-such-file.csv')", ["หาไฟล์ไม่พบ", "helpers.data.load"]),
+        ("b'\\xa1\\xb2'.decode('utf-8')", ["cp874", "read_csv_th"]),
+        ("import helpers_not_there", ["helpers_not_there", "Restart Kernel"]),
+        ("'10' + 5", ["int(", "to_number"]),
+        ("5 + '10'", ["int(", "str(5)"]),
+    ],
+)
 def test_beginner_errors_get_a_thai_fix(code, words):
     text = errorhelp.explain(_raise(code))
     assert text and all(w in text for w in words), text
+
+
+@pytest.mark.parametrize("code", [
+    "df[df['a'] == 1 & df['b'] > 2]",           # & binds before == and >: pandas raises TypeError
+    "df[(df['a'] == 1) and (df['b'] > 2)]",     # and on two Series: ambiguous truth value
+])
+def test_conditions_without_parentheses_get_the_parentheses_fix(code):
+    frame = pd.DataFrame({"a": [1, 2], "b": [3, 1]})
+    text = errorhelp.explain(_raise(code, {"df": frame}))
+    assert text and "วงเล็บ" in text and "&" in text
 
 
 def test_module_not_found_for_the_kit_points_to_the_launcher():
@@ -41,7 +54,7 @@ def test_key_error_names_the_closest_columns_of_the_learners_tables():
     exc = _raise("df['ประชากรร']", {"df": frame})
     text = errorhelp.explain(exc, {"df": frame})
     assert "'ประชากร'" in text and "ไม่มีคอลัมน์" in text
-    assert "ใกล้เคียง" not in errorhelp.explain(exc, {})       # nothing to compare with: say how to look
+    assert "ใกล้เคียง" not in errorhelp.explain(exc, {})  # nothing to compare with: say how to look
 
 
 def test_syntax_errors_mention_curly_quotes_when_present():
@@ -60,7 +73,7 @@ def test_ipython_shell_prints_the_traceback_then_the_note(capsys):
     from IPython.core.interactiveshell import InteractiveShell
 
     shell = InteractiveShell.instance()
-    assert errorhelp.install(shell) and errorhelp.install(shell)       # idempotent
+    assert errorhelp.install(shell) and errorhelp.install(shell)  # idempotent
     shell.run_cell("undefined_name_xyz + 1", store_history=True)
     out = capsys.readouterr().out
     assert "NameError" in out and out.count("💡 คำอธิบายภาษาไทย") == 1
@@ -73,10 +86,12 @@ def test_ipython_shell_prints_the_traceback_then_the_note(capsys):
 def test_in_a_real_kernel_a_name_error_gets_its_thai_explanation_and_check_says_why():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell("import helpers\nhelpers.setup()\n"
-                                  "from helpers.check import _register, check\n"
-                                  "from helpers.exercise_authoring import make_entry\n"
-                                  "_register(make_entry('nbxx-err', 3))\nanswer = ..."),
+        nbformat.v4.new_code_cell(
+            "import helpers\nhelpers.setup()\n"
+            "from helpers.check import _register, check\n"
+            "from helpers.exercise_authoring import make_entry\n"
+            "_register(make_entry('nbxx-err', 3))\nanswer = ..."
+        ),
         nbformat.v4.new_code_cell("answer = len(provinces_not_loaded)"),
         nbformat.v4.new_code_cell("check('nbxx-err', answer)"),
         nbformat.v4.new_code_cell("check('nbxx-err', answer)"),
@@ -88,20 +103,22 @@ def test_in_a_real_kernel_a_name_error_gets_its_thai_explanation_and_check_says_
 
     failing = text(nb.cells[1])
     assert "NameError" in failing and "ยังไม่มีตัวแปรชื่อ provinces_not_loaded" in failing
-    assert "เกิดข้อผิดพลาด (NameError)" in text(nb.cells[2])           # not "ยังไม่ได้ใส่คำตอบ"
-    assert "ยังไม่ได้ใส่คำตอบ" in text(nb.cells[3])                    # the cell before it did not fail
+    assert "เกิดข้อผิดพลาด (NameError)" in text(nb.cells[2])  # not "ยังไม่ได้ใส่คำตอบ"
+    assert "ยังไม่ได้ใส่คำตอบ" in text(nb.cells[3])  # the cell before it did not fail
 
 
 def test_a_learner_who_skipped_setup_still_gets_thai_charts_without_glyph_warnings(tmp_path):
     import subprocess
     import sys
 
-    code = ("import warnings; warnings.simplefilter('error')\n"
-            "import matplotlib; matplotlib.use('Agg')\n"
-            "from helpers import viz\n"
-            "import matplotlib.pyplot as plt\n"
-            "fig, ax = plt.subplots(); ax.set_title('ผู้บาดเจ็บ น้ำท่วม ญี่ปุ่น'); fig.savefig(r'%s')\n"
-            "print(matplotlib.rcParams['font.family'][0])" % (tmp_path / "x.png"))
+    code = (
+        "import warnings; warnings.simplefilter('error')\n"
+        "import matplotlib; matplotlib.use('Agg')\n"
+        "from helpers import viz\n"
+        "import matplotlib.pyplot as plt\n"
+        "fig, ax = plt.subplots(); ax.set_title('ผู้บาดเจ็บ น้ำท่วม ญี่ปุ่น'); fig.savefig(r'%s')\n"
+        "print(matplotlib.rcParams['font.family'][0])" % (tmp_path / "x.png")
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "Sarabun"

@@ -10,9 +10,15 @@ Nothing is hard-coded and no set-up code is copied from the notebooks.
 from __future__ import annotations
 
 import pytest
+from _exercises import (
+    answers_of,
+    assert_first_hint_is_not_the_solution,
+    assert_mistake_gets_its_hint,
+    mistake_cases,
+    perturb,
+    verdict,
+)
 
-from _exercises import (answers_of, assert_first_hint_is_not_the_solution, assert_mistake_gets_its_hint, mistake_cases,
-                        perturb, verdict)
 from helpers import check
 from helpers import check as check_module
 
@@ -32,14 +38,17 @@ EXERCISES = {
     },
     "nb09-ex2": {
         # Injured instead of deaths.
-        "wrong": lambda ns: ns["data"].load("road-7-dangerous-days").query(
-            "festival_year_be == 2568")["injured"].iloc[0],
+        "wrong": lambda ns: (
+            ns["data"].load("road-7-dangerous-days").query("festival_year_be == 2568")["injured"].iloc[0]
+        ),
         "options": {},
     },
     "nb09-ex3": {
         # Population instead of density.
-        "wrong": lambda ns: (ns["provinces"].query("region_6 == 'ภาคตะวันออกเฉียงเหนือ'")["population_31dec2562"].max()
-                             / ns["provinces"].query("region_6 == 'ภาคตะวันออกเฉียงเหนือ'")["population_31dec2562"].min()),
+        "wrong": lambda ns: (
+            ns["provinces"].query("region_6 == 'ภาคตะวันออกเฉียงเหนือ'")["population_31dec2562"].max()
+            / ns["provinces"].query("region_6 == 'ภาคตะวันออกเฉียงเหนือ'")["population_31dec2562"].min()
+        ),
         "options": {"decimals": 1},
     },
 }

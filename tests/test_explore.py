@@ -28,12 +28,14 @@ def provinces():
 
 @pytest.fixture()
 def long_table():
-    return pd.DataFrame({
-        "name_th": ["เชียงใหม่", "เชียงใหม่", "สงขลา", "สงขลา"],
-        "region_6": ["ภาคเหนือ", "ภาคเหนือ", "ภาคใต้", "ภาคใต้"],
-        "year": [2565, 2566, 2565, 2566],
-        "cases": [10, 12, 5, 7],
-    })
+    return pd.DataFrame(
+        {
+            "name_th": ["เชียงใหม่", "เชียงใหม่", "สงขลา", "สงขลา"],
+            "region_6": ["ภาคเหนือ", "ภาคเหนือ", "ภาคใต้", "ภาคใต้"],
+            "year": [2565, 2566, 2565, 2566],
+            "cases": [10, 12, 5, 7],
+        }
+    )
 
 
 def test_province_measures_are_the_real_table(provinces):
@@ -89,8 +91,14 @@ def test_make_chart_kinds(kind, provinces):
         values = pd.Series({2564: 1.0, 2565: 2.0, 2566: 1.5})
     else:
         values = explore.top_n(provinces, "population", 5)
-    fig = explore.make_chart(values, kind=kind, title="ทดลอง", unit="คน", source="ทดสอบ",
-                             year_axis="be" if kind == "line" else None)
+    fig = explore.make_chart(
+        values,
+        kind=kind,
+        title="ทดลอง",
+        unit="คน",
+        source="ทดสอบ",
+        year_axis="be" if kind == "line" else None,
+    )
     try:
         fig.canvas.draw()
         texts = [t.get_text() for a in fig.axes for t in a.texts] + [t.get_text() for t in fig.texts]
@@ -138,8 +146,16 @@ def test_province_explorer_updates_when_choices_change():
 
 
 def test_table_explorer_and_the_fallback_note(long_table):
-    box, printed = _quiet(explore.explore_table, long_table, measures={"cases": ("จำนวนผู้บาดเจ็บ", "คน")},
-                          time_col="year", group_col="name_th", source="ข้อมูลจำลอง", year_axis="be", show=False)
+    box, printed = _quiet(
+        explore.explore_table,
+        long_table,
+        measures={"cases": ("จำนวนผู้บาดเจ็บ", "คน")},
+        time_col="year",
+        group_col="name_th",
+        source="ข้อมูลจำลอง",
+        year_axis="be",
+        show=False,
+    )
     group_w = box.children[0].children[0]
     assert group_w.options == (explore.ALL, "เชียงใหม่", "สงขลา"), "Thai dictionary order, not code-point order"
     assert "จาก 15 คน เป็น 19 คน" in printed
@@ -166,8 +182,9 @@ def tourism():
 
 
 def test_monthly_series_is_complete_and_ordered_with_gaps_as_nan():
-    df = pd.DataFrame({"year_be": [2565, 2564, 2564, 2565], "month": [2, 12, 11, 2],
-                       "n": [9, 7, 5, pd.NA]}).astype({"n": "Int64"})
+    df = pd.DataFrame(
+        {"year_be": [2565, 2564, 2564, 2565], "month": [2, 12, 11, 2], "n": [9, 7, 5, pd.NA]}
+    ).astype({"n": "Int64"})
     s = explore.monthly_series(df, "n")
     assert s.index.tolist() == ["พ.ย. 2564", "ธ.ค. 2564", "ม.ค. 2565", "ก.พ. 2565"]
     assert s.iloc[:2].tolist() == [5, 7] and pd.isna(s.iloc[2]) and s.iloc[3] == 9
@@ -199,8 +216,10 @@ def test_month_chart_has_thai_months_and_breaks_at_missing_months():
         assert "ที่มา: ทดสอบ" in [t.get_text() for a in fig.axes for t in a.texts]
     finally:
         plt.close(fig)
-    long = explore.monthly_series(pd.DataFrame({"year_be": [2563] * 12 + [2564] * 12,
-                                                "month": list(range(1, 13)) * 2, "n": range(24)}), "n")
+    long = explore.monthly_series(
+        pd.DataFrame({"year_be": [2563] * 12 + [2564] * 12, "month": list(range(1, 13)) * 2, "n": range(24)}),
+        "n",
+    )
     fig = explore.month_chart(long)
     try:
         labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
@@ -254,22 +273,34 @@ def test_province_map_view_has_a_key_and_says_what_grey_means(provinces):
 
 # --- the long-table explorer on the real tourism table and the fallback without widgets -------------------------
 
-MEASURES = {"foreign_visitors": ("ผู้เยี่ยมเยือนชาวต่างชาติ", "คน-ครั้ง"),
-            "foreign_income_mb": ("รายได้จากผู้เยี่ยมเยือนชาวต่างชาติ", "ล้านบาท", 2)}
+MEASURES = {
+    "foreign_visitors": ("ผู้เยี่ยมเยือนชาวต่างชาติ", "คน-ครั้ง"),
+    "foreign_income_mb": ("รายได้จากผู้เยี่ยมเยือนชาวต่างชาติ", "ล้านบาท", 2),
+}
 
 
 def test_monthly_table_explorer_follows_the_choices(tourism):
-    box, printed = _quiet(explore.explore_table, tourism, measures=MEASURES, time_col="year_be",
-                          month_col="month", group_col="province", group_label="จังหวัด",
-                          source="กระทรวงการท่องเที่ยวและกีฬา", show=False)
+    box, printed = _quiet(
+        explore.explore_table,
+        tourism,
+        measures=MEASURES,
+        time_col="year_be",
+        month_col="month",
+        group_col="province",
+        group_label="จังหวัด",
+        source="กระทรวงการท่องเที่ยวและกีฬา",
+        show=False,
+    )
     group_w, measure_w = box.children[0].children
     assert group_w.description == "จังหวัด" and len(group_w.options) == 78
     assert "ทุกจังหวัดรวมกัน" in printed and "จากทั้งหมด 30 รายการ" in printed
     phuket = tourism[tourism["province"] == "ภูเก็ต"]
     low = phuket.loc[phuket["foreign_visitors"].idxmin()]
     _none, printed = _quiet(setattr, group_w, "value", "ภูเก็ต")
-    assert f"ต่ำสุดคือ เดือน {explore.month_label(low['year_be'], low['month'])} ({low['foreign_visitors']:,} คน-ครั้ง)" \
+    assert (
+        f"ต่ำสุดคือ เดือน {explore.month_label(low['year_be'], low['month'])} ({low['foreign_visitors']:,} คน-ครั้ง)"
         in printed
+    )
     _none, printed = _quiet(setattr, measure_w, "value", "foreign_income_mb")
     assert "ล้านบาท" in printed and f"({phuket['foreign_income_mb'].max():,.2f} ล้านบาท)" in printed
 
@@ -278,11 +309,18 @@ def test_without_ipywidgets_both_explorers_show_a_static_chart(monkeypatch, tour
     import sys
 
     shown = []
-    monkeypatch.setitem(sys.modules, "ipywidgets", None)   # import ipywidgets → ImportError
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)  # import ipywidgets → ImportError
     monkeypatch.setattr(explore, "_show_static", lambda fig: (shown.append(fig), plt.close(fig)))
     result, printed = _quiet(explore.explore_provinces)
     assert result is None and explore.widgets_note() in printed and "สูงสุดคือ กรุงเทพมหานคร" in printed
-    result, printed = _quiet(explore.explore_table, tourism, measures=MEASURES, time_col="year_be",
-                             month_col="month", group_col="province", source="ทดสอบ")
+    result, printed = _quiet(
+        explore.explore_table,
+        tourism,
+        measures=MEASURES,
+        time_col="year_be",
+        month_col="month",
+        group_col="province",
+        source="ทดสอบ",
+    )
     assert result is None and explore.widgets_note() in printed and "ทุกกลุ่มรวมกัน" in printed
     assert len(shown) == 2 and all(fig.axes for fig in shown)

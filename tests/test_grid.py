@@ -49,7 +49,9 @@ def test_bangkok_is_in_the_middle_and_regions_are_where_expected(table):
     west = by_region.get_group("ภาคตะวันตก")
     assert (south["row"] > bkk["row"]).all(), "the south hangs below Bangkok"
     assert (north["row"] < bkk["row"]).all(), "the north is above Bangkok"
-    assert (northeast["col"] > bkk["col"]).all() and (northeast["row"] < bkk["row"]).all(), "the north-east is upper right"
+    assert (northeast["col"] > bkk["col"]).all() and (northeast["row"] < bkk["row"]).all(), (
+        "the north-east is upper right"
+    )
     assert (east["col"] >= bkk["col"]).all(), "the east is right of Bangkok"
     assert (west["col"] < bkk["col"]).all(), "the west is left of Bangkok"
     # Bangkok's vicinity sits around Bangkok's tile: Nonthaburi, Pathum Thani and Samut Prakan
@@ -87,7 +89,9 @@ def test_drawing_makes_77_tiles_and_no_missing_glyph(label):
     values = PROVINCES["population_31dec2562"] / PROVINCES["area_km2"]
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=r"Glyph \d+ .* missing from font")
-        ax = grid.plot_province_grid(values, title="ความหนาแน่นประชากร", label=label, legend_label="คนต่อ ตร.กม.")
+        ax = grid.plot_province_grid(
+            values, title="ความหนาแน่นประชากร", label=label, legend_label="คนต่อ ตร.กม."
+        )
         ax.figure.canvas.draw()
     try:
         assert len(ax.patches) == 77
@@ -126,9 +130,9 @@ def test_inputs_are_not_changed_and_bad_keys_give_a_thai_error():
     pd.testing.assert_series_equal(values, before)
     with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*Atlantis.*ไม่พบชื่อจังหวัดนี้"):
         grid.to_codes(pd.Series({"Atlantis": 1.0}))
-    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*ชรบุรี.*ไม่เดา"):      # ambiguous: never guessed
+    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*ชรบุรี.*ไม่เดา"):  # ambiguous: never guessed
         grid.to_codes(pd.Series({"ชรบุรี": 1.0}))
-    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*5 "):                  # 5 is not a code
+    with pytest.raises(ValueError, match="ไม่รู้จักจังหวัด.*5 "):  # 5 is not a code
         grid.to_codes(pd.Series({5: 1.0}))
     with pytest.raises(ValueError, match="ซ้ำ"):
         grid.to_codes(pd.Series([1.0, 2.0], index=["50", "เชียงใหม่"]))

@@ -63,7 +63,9 @@ def test_doctests_of_kit_pass(kit):
 
 
 def test_kit_uses_only_the_standard_library():
-    imports = re.findall(r"^(?:from|import) (\w+)", (ROOT / "kit.py").read_text(encoding="utf-8"), re.MULTILINE)
+    imports = re.findall(
+        r"^(?:from|import) (\w+)", (ROOT / "kit.py").read_text(encoding="utf-8"), re.MULTILINE
+    )
     outside = {name for name in imports if name not in sys.stdlib_module_names and name != "__future__"}
     assert not outside, f"kit.py runs before anything is installed: {outside}"
 
@@ -85,8 +87,11 @@ def test_windows_install_and_handover_use_scripts_python(kit, project, monkeypat
     recorder = Recorder(kit, project / ".venv")
     monkeypatch.setattr(kit, "_run", recorder)
     handed = []
-    monkeypatch.setattr(kit.subprocess, "run", lambda cmd, **kw: handed.append((cmd, kw)) or
-                        subprocess.CompletedProcess(cmd, 0))
+    monkeypatch.setattr(
+        kit.subprocess,
+        "run",
+        lambda cmd, **kw: handed.append((cmd, kw)) or subprocess.CompletedProcess(cmd, 0),
+    )
     monkeypatch.setattr(kit, "ROOT", project)
     monkeypatch.setattr(kit, "VENV", project / ".venv")
     with monkeypatch.context() as m:
@@ -138,7 +143,7 @@ def test_wheelhouse_install_uses_no_network(kit, tmp_path, monkeypatch):
     assert len(cmds) == 2, "no pip self-upgrade without network"
     for cmd in cmds:
         i = cmd.index("--no-index")
-        assert cmd[i + 1: i + 3] == ["--find-links", str(folder.resolve())]
+        assert cmd[i + 1 : i + 3] == ["--find-links", str(folder.resolve())]
     monkeypatch.setenv("KIT_WHEELHOUSE", str(folder))
     assert kit.split_options(["--live"]) == (str(folder), False, ["--live"])
     with pytest.raises(kit.KitError, match="--wheelhouse"):
@@ -147,17 +152,24 @@ def test_wheelhouse_install_uses_no_network(kit, tmp_path, monkeypatch):
 
 def test_main_picks_the_lock_per_command(kit, monkeypatch):
     chosen = []
-    monkeypatch.setattr(kit, "ensure_installed", lambda lock, wheelhouse=None: chosen.append((lock, wheelhouse))
-                        or Path("py"))
+    monkeypatch.setattr(
+        kit, "ensure_installed", lambda lock, wheelhouse=None: chosen.append((lock, wheelhouse)) or Path("py")
+    )
     handed = []
-    monkeypatch.setattr(kit.subprocess, "run", lambda cmd, **kw: handed.append(cmd) or
-                        subprocess.CompletedProcess(cmd, 3))
+    monkeypatch.setattr(
+        kit.subprocess, "run", lambda cmd, **kw: handed.append(cmd) or subprocess.CompletedProcess(cmd, 3)
+    )
     monkeypatch.delenv("KIT_WHEELHOUSE", raising=False)
     assert kit.main(["test", "tests/test_kit.py"]) == 3, "pytest's exit status is passed on"
     assert kit.main(["lab", "--wheelhouse", "w", "--live"]) == 3
     assert kit.main(["install", "--test"]) == 0
     assert kit.main(["wheelhouse", "DIR", "--test"]) == 3
-    assert chosen == [(kit.TEST_LOCK, None), (kit.RUNTIME_LOCK, "w"), (kit.TEST_LOCK, None), (kit.RUNTIME_LOCK, None)]
+    assert chosen == [
+        (kit.TEST_LOCK, None),
+        (kit.RUNTIME_LOCK, "w"),
+        (kit.TEST_LOCK, None),
+        (kit.RUNTIME_LOCK, None),
+    ]
     assert handed[0] == ["py", "-m", "helpers.launch", "test", "tests/test_kit.py"]
     assert handed[1] == ["py", "-m", "helpers.launch", "lab", "--live"]
     assert handed[2] == ["py", "-m", "helpers.launch", "wheelhouse", "DIR", "--test"]
@@ -169,9 +181,13 @@ def test_unsupported_python_gets_one_thai_line_and_fails(version, tmp_path):
     """Run kit.py for real in a child Python that reports another version: no venv is made."""
     copy = tmp_path / "kit.py"
     shutil.copyfile(ROOT / "kit.py", copy)
-    code = (f"import runpy, sys; sys.version_info = {version + ('final', 0)!r}; "
-            f"sys.argv = ['kit.py', 'lab']; runpy.run_path({str(copy)!r}, run_name='__main__')")
-    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60)
+    code = (
+        f"import runpy, sys; sys.version_info = {version + ('final', 0)!r}; "
+        f"sys.argv = ['kit.py', 'lab']; runpy.run_path({str(copy)!r}, run_name='__main__')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("ชุดเรียนนี้ใช้ Python 3.11 ถึง 3.15")
@@ -186,13 +202,22 @@ def test_supported_range_agrees_with_the_lock_check_and_find_python(kit):
     assert f"{kit.OLDEST} <= sys.version_info[:2] <= {kit.NEWEST}" in script
 
 
-@pytest.mark.parametrize("target, command", [
-    ("lab", "lab"), ("live", "lab --live"), ("test", "test"), ("test-browser", "test-browser"),
-    ("doctor", "doctor"), ("install", "install"),
-])
+@pytest.mark.parametrize(
+    "target, command",
+    [
+        ("lab", "lab"),
+        ("live", "lab --live"),
+        ("test", "test"),
+        ("test-browser", "test-browser"),
+        ("doctor", "doctor"),
+        ("install", "install"),
+    ],
+)
 def test_make_targets_are_aliases_of_kit(target, command):
     if shutil.which("make") is None:
         pytest.fail("make is missing on this machine (apt install make)")
-    done = subprocess.run(["make", "-n", target], check=False, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["make", "-n", target], check=False, cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert re.search(rf'"\$PY" kit\.py {re.escape(command)}$', done.stdout.strip(), re.MULTILINE), done.stdout

@@ -8,11 +8,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
 from ckan_server import envelope
+from conftest_portal import TEST_TIMEOUT, listing, live, no_internet, portal_env  # noqa: F401
 from portal_real_catalog import DICTIONARY, ckan  # noqa: F401  (the real catalogue)
-from conftest_portal import (TEST_TIMEOUT, listing, live, no_internet,  # noqa: F401
-                             portal_env)
 
 from helpers import portal
 from helpers.portal import PortalArgumentTypeError as TypeErr
@@ -22,7 +20,7 @@ PORTAL_DIR = Path(portal.__file__).parent
 
 # (call on a Portal-like object, error class, text that must be in the message)
 BAD_CALLS = {
-    "search(123)": (lambda p: p.search(123), TypeErr, 'คำค้น (query) เป็นข้อความ (str) แต่ได้รับ 123'),
+    "search(123)": (lambda p: p.search(123), TypeErr, "คำค้น (query) เป็นข้อความ (str) แต่ได้รับ 123"),
     "search(rows='10')": (lambda p: p.search("อุบัติเหตุ", rows="10"), TypeErr, "ตัวเลขไม่ต้องใส่เครื่องหมายคำพูด"),
     "search(rows=2.5)": (lambda p: p.search("อุบัติเหตุ", rows=2.5), TypeErr, "จำนวนเต็ม (int)"),
     "search(rows=True)": (lambda p: p.search("อุบัติเหตุ", rows=True), TypeErr, "ชนิดข้อมูล bool"),
@@ -53,8 +51,12 @@ BAD_CALLS = {
 class _Module:
     """The module-level functions, called like the Portal methods."""
 
-    search, dataset, datastore, download = (staticmethod(portal.search), staticmethod(portal.dataset),
-                                            staticmethod(portal.datastore), staticmethod(portal.download))
+    search, dataset, datastore, download = (
+        staticmethod(portal.search),
+        staticmethod(portal.dataset),
+        staticmethod(portal.datastore),
+        staticmethod(portal.download),
+    )
 
 
 @pytest.mark.parametrize("where", ["module", "portal-live"])
@@ -105,13 +107,27 @@ EXPECTED_SIZES = [pd.NA, pd.NA, pd.NA, pd.NA, 2048, 2048, 2048, pd.NA, pd.NA, pd
 
 def _odd_package(ckan):
     pkg = copy.deepcopy(ckan.packages["covid-19-daily"])
-    pkg.update(id="odd-1", name="odd-package", num_resources="หลายไฟล์", organization="pcd",
-               tags=["ฝุ่น", {"name": "PM2.5"}, None], metadata_modified="ไม่ระบุ")
+    pkg.update(
+        id="odd-1",
+        name="odd-package",
+        num_resources="หลายไฟล์",
+        organization="pcd",
+        tags=["ฝุ่น", {"name": "PM2.5"}, None],
+        metadata_modified="ไม่ระบุ",
+    )
     base = pkg["resources"][0]
-    pkg["resources"] = [dict(base, id=f"r{i}", size=size, format=None if i == 0 else "csv ",
-                             datastore_active="False" if i else "True", last_modified=None,
-                             resource_first_year_of_data=2566)
-                        for i, size in enumerate(ODD_SIZES)]
+    pkg["resources"] = [
+        dict(
+            base,
+            id=f"r{i}",
+            size=size,
+            format=None if i == 0 else "csv ",
+            datastore_active="False" if i else "True",
+            last_modified=None,
+            resource_first_year_of_data=2566,
+        )
+        for i, size in enumerate(ODD_SIZES)
+    ]
     return pkg
 
 
@@ -123,7 +139,8 @@ def test_odd_field_values_are_parsed_or_unknown(ckan, live):
     sizes = ds.resources["size"]
     assert str(sizes.dtype) == "Int64"
     assert [None if pd.isna(v) else int(v) for v in sizes] == [
-        None if v is pd.NA else v for v in EXPECTED_SIZES]
+        None if v is pd.NA else v for v in EXPECTED_SIZES
+    ]
     formats = ds.resources["format"]
     assert pd.isna(formats[0])  # no format: unknown
     assert formats[1:].tolist() == ["CSV"] * (len(ODD_SIZES) - 1)
@@ -138,8 +155,11 @@ def test_odd_search_results(ckan, live):
     no_resources = {k: v for k, v in odd.items() if k != "resources"}
     no_resources.update(name="no-resources", num_resources=None)
     counted = dict(no_resources, name="counted", num_resources="3")
-    ckan.add_response("package_search", {"q": "แปลก", "fq": "", "rows": 20},
-                      envelope({"count": "ไม่ทราบ", "results": [odd, no_resources, counted, "junk", None]}))
+    ckan.add_response(
+        "package_search",
+        {"q": "แปลก", "fq": "", "rows": 20},
+        envelope({"count": "ไม่ทราบ", "results": [odd, no_resources, counted, "junk", None]}),
+    )
     df = live.search("แปลก")
     assert df.attrs["source"] == "live" and df.attrs["count"] == 3  # unknown count: the rows we got
     assert df["name"].tolist() == ["odd-package", "no-resources", "counted"]
@@ -150,14 +170,25 @@ def test_odd_search_results(ckan, live):
     assert df["last_modified"].isna().all()
 
 
-@pytest.mark.parametrize("action, params, result, call", [
-    ("package_show", {"id": "rtddi"}, ["not", "a", "dict"], lambda p: p.dataset("rtddi")),
-    ("package_search", {"q": "อุบัติเหตุ", "fq": "", "rows": 20}, {"count": 2, "results": "oops"},
-     lambda p: p.search("อุบัติเหตุ")),
-    ("package_search", {"q": "อุบัติเหตุ", "fq": "", "rows": 20}, None, lambda p: p.search("อุบัติเหตุ")),
-    ("organization_list", {"all_fields": True, "limit": 1000, "offset": 0}, {"a": 1},
-     lambda p: p.organizations()),
-])
+@pytest.mark.parametrize(
+    "action, params, result, call",
+    [
+        ("package_show", {"id": "rtddi"}, ["not", "a", "dict"], lambda p: p.dataset("rtddi")),
+        (
+            "package_search",
+            {"q": "อุบัติเหตุ", "fq": "", "rows": 20},
+            {"count": 2, "results": "oops"},
+            lambda p: p.search("อุบัติเหตุ"),
+        ),
+        ("package_search", {"q": "อุบัติเหตุ", "fq": "", "rows": 20}, None, lambda p: p.search("อุบัติเหตุ")),
+        (
+            "organization_list",
+            {"all_fields": True, "limit": 1000, "offset": 0},
+            {"a": 1},
+            lambda p: p.organizations(),
+        ),
+    ],
+)
 def test_unexpected_answer_shape_falls_back(action, params, result, call, ckan, live, portal_env, capsys):
     ckan.add_response(action, params, envelope(result))
     out = call(live)
@@ -189,7 +220,10 @@ def test_datastore_without_a_total_pages_until_empty(ckan, live):
 
 def test_datastore_records_not_a_list_falls_back(ckan, live, capsys):
     rid = portal.OFFLINE_DATASTORE_ID
-    ckan.add_response("datastore_search", {"resource_id": rid, "limit": 10_000, "offset": 0},
-                      envelope({"total": 5, "records": {"a": 1}, "fields": []}))
+    ckan.add_response(
+        "datastore_search",
+        {"resource_id": rid, "limit": 10_000, "offset": 0},
+        envelope({"total": 5, "records": {"a": 1}, "fields": []}),
+    )
     df = live.datastore(rid)
     assert df.attrs["source"] == "snapshot" and "(unexpected answer)" in capsys.readouterr().out

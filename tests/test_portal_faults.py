@@ -8,10 +8,8 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from ckan_server import closed_port_url
-from conftest_portal import (TEST_TIMEOUT, cache_problems, listing, live, no_internet,  # noqa: F401
-                             portal_env, sha256_file)
+from conftest_portal import TEST_TIMEOUT, cache_problems, listing, live, no_internet, portal_env, sha256_file  # noqa: F401
 from portal_real_catalog import DICTIONARY, NEWYEAR, SERVED, ckan  # noqa: F401  (the real catalogue)
 
 from helpers import paths, portal
@@ -21,12 +19,26 @@ SHIPPED = SERVED[DICTIONARY]  # the real rtddi data dictionary, shipped in data/
 
 # (server fault, options, exception class, Thai text that must be in the message, requests expected)
 API_FAULTS = {
-    "blocked-403": ("blocked", {}, portal.PortalBlocked,
-                    ["HTTP 403 Forbidden", "Your request has been blocked by our security systems",
-                     "ไฟร์วอลล์ (firewall)", "ศูนย์ข้อมูล (data centre)"], 1),
+    "blocked-403": (
+        "blocked",
+        {},
+        portal.PortalBlocked,
+        [
+            "HTTP 403 Forbidden",
+            "Your request has been blocked by our security systems",
+            "ไฟร์วอลล์ (firewall)",
+            "ศูนย์ข้อมูล (data centre)",
+        ],
+        1,
+    ),
     "html-page": ("html", {}, portal.PortalHTMLResponse, ["หน้าเว็บ (HTML)", "HTTP 200"], 1),
-    "http-500": ("status", {"status": 500}, portal.PortalServerError,
-                 ["HTTP 500 server error", "ส่งคำขอไปแล้ว 3 ครั้ง"], 3),
+    "http-500": (
+        "status",
+        {"status": 500},
+        portal.PortalServerError,
+        ["HTTP 500 server error", "ส่งคำขอไปแล้ว 3 ครั้ง"],
+        3,
+    ),
     "http-503": ("status", {"status": 503}, portal.PortalServerError, ["HTTP 503 server error"], 3),
     "http-429": ("status", {"status": 429}, portal.PortalServerError, ["HTTP 429 Too Many Requests"], 3),
     "slow": ("slow", {"delay": 3.0}, portal.PortalTimeout, [f"{TEST_TIMEOUT:g} วินาที (timeout)"], 1),
@@ -43,8 +55,9 @@ def _answers(cache):
 def test_api_fault_raises_thai_error_without_fallback(case, ckan, portal_env):
     kind, options, exc_type, texts, n_requests = API_FAULTS[case]
     ckan.fault("package_search", kind, **options)
-    kit = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=2, backoff=0,
-                        fallback=False, cache=portal_env)
+    kit = portal.Portal(
+        ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=2, backoff=0, fallback=False, cache=portal_env
+    )
     start = time.monotonic()
     with pytest.raises(exc_type) as info:
         kit.search("อุบัติเหตุ")
@@ -72,8 +85,9 @@ def test_api_fault_falls_back_to_snapshot(case, ckan, live, portal_env, capsys):
 
 def test_connection_refused(portal_env, capsys):
     url = closed_port_url()
-    strict = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, fallback=False,
-                           cache=portal_env)
+    strict = portal.Portal(
+        url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, fallback=False, cache=portal_env
+    )
     with pytest.raises(portal.PortalConnectionError, match=r"เชื่อมต่อ 127\.0\.0\.1 ไม่ได้ \(connection error\)"):
         strict.dataset("rtddi")
     kind = portal.Portal(url, offline=False, timeout=TEST_TIMEOUT, retries=1, backoff=0, cache=portal_env)
@@ -145,8 +159,9 @@ def test_download_fault_keeps_no_partial_file(case, ckan, portal_env):
     kind, options, exc_type, text = DOWNLOAD_FAULTS[case]
     res = _shipped_resource(ckan)
     ckan.fault(res["url"].replace(ckan.url, ""), kind, **options)
-    kit = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=2, backoff=0,
-                        fallback=False, cache=portal_env)
+    kit = portal.Portal(
+        ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=2, backoff=0, fallback=False, cache=portal_env
+    )
     with pytest.raises(exc_type) as info:
         kit.download(res)
     assert text in str(info.value)

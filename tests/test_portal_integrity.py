@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
+from conftest_portal import TEST_TIMEOUT, cache_problems, listing, live, no_internet, portal_env, sha256_file  # noqa: F401
 from portal_real_catalog import DICTIONARY, NEWYEAR, SERVED, ckan  # noqa: F401  (the real catalogue)
-from conftest_portal import (TEST_TIMEOUT, cache_problems, listing, live, no_internet,  # noqa: F401
-                             portal_env, sha256_file)
 
 from helpers import paths, portal
 from helpers.portal import client as client_mod
@@ -47,8 +45,9 @@ def test_damaged_cache_with_unknown_hash_is_detected_and_downloaded_again(ckan, 
 
 def test_damaged_cache_with_unknown_hash_is_refused_when_it_cannot_be_replaced(ckan, portal_env):
     url = ckan.add_file("/files/nohash.csv", CSV, "text/csv")
-    kit = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=0, fallback=False,
-                        cache=portal_env)
+    kit = portal.Portal(
+        ckan.url, offline=False, timeout=TEST_TIMEOUT, retries=0, fallback=False, cache=portal_env
+    )
     path = kit.download(url)
     _flip_one_byte(path)
     ckan.fault("/files/nohash.csv", "status", status=500)
@@ -107,8 +106,9 @@ def test_size_limit_boundary(size, announced, ckan, portal_env, tmp_path):
     else:
         ckan.fault(path, "big", size=size)
         ckan.fault(path.replace(".csv", "-over.csv"), "big", size=size + 1)
-    kit = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, max_bytes=size, fallback=False,
-                        cache=portal_env)
+    kit = portal.Portal(
+        ckan.url, offline=False, timeout=TEST_TIMEOUT, max_bytes=size, fallback=False, cache=portal_env
+    )
     exact = kit.download(ckan.url + path)
     assert exact.stat().st_size == size  # exactly at the limit: accepted
     dest = tmp_path / "mine"
@@ -137,8 +137,11 @@ def test_every_portal_writes_into_the_test_cache(ckan, live, portal_env, tmp_pat
     default = portal.get_portal()
     assert default.cache == paths.cache_dir() == portal_env and tmp_path in portal_env.parents
     res = ckan.packages[NEWYEAR[0]]["resources"][NEWYEAR[1]]
-    written = [portal.download(res), live.download(res),
-               portal.Portal(offline=True, verbose=False).download(res["id"])]
+    written = [
+        portal.download(res),
+        live.download(res),
+        portal.Portal(offline=True, verbose=False).download(res["id"]),
+    ]
     portal.search("อุบัติเหตุ")
     assert all(portal_env in p.parents for p in written)
     assert {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()} == {"kit-cache"}

@@ -9,17 +9,16 @@ import ckanapi
 import pandas as pd
 import pytest
 import requests
-
-from conftest_portal import (TEST_TIMEOUT, cache_problems, listing, live, no_internet,  # noqa: F401
-                             portal_env, sha256_file)
+from conftest_portal import TEST_TIMEOUT, cache_problems, listing, live, no_internet, portal_env, sha256_file  # noqa: F401
 from portal_real_catalog import DICTIONARY, NEWYEAR, SERVED, ckan  # noqa: F401  (the real catalogue)
 
 from helpers import paths, portal
 from helpers.portal import client as client_mod
 from helpers.portal.http import USER_AGENT
 
-RECORDED_COVID = json.loads((paths.data_dir() / "real/catalog/package_search_covid-19-daily.json").read_text(
-    encoding="utf-8"))
+RECORDED_COVID = json.loads(
+    (paths.data_dir() / "real/catalog/package_search_covid-19-daily.json").read_text(encoding="utf-8")
+)
 
 
 def test_server_routes_both_api_paths_and_get_and_post(ckan):
@@ -30,18 +29,19 @@ def test_server_routes_both_api_paths_and_get_and_post(ckan):
         assert post["result"]["name"] == get["result"]["name"] == "rtddi"
         assert "http://ckan.test" not in json.dumps(post)  # placeholder replaced by the real address
     # recorded answers are keyed by parameters: POST JSON and GET text match the same recording
-    a = requests.post(ckan.url + "/api/action/package_search", json={"q": "COVID-19", "fq": "", "rows": 20},
-                      timeout=2)
-    b = requests.get(ckan.url + "/api/3/action/package_search",
-                     params={"q": "COVID-19", "fq": "", "rows": "20"}, timeout=2)
+    a = requests.post(
+        ckan.url + "/api/action/package_search", json={"q": "COVID-19", "fq": "", "rows": 20}, timeout=2
+    )
+    b = requests.get(
+        ckan.url + "/api/3/action/package_search", params={"q": "COVID-19", "fq": "", "rows": "20"}, timeout=2
+    )
     assert a.json() == b.json() == RECORDED_COVID  # the real answer of data.go.th, verbatim
     assert ckan.count("package_search") == 2
 
 
 def test_ckanapi_against_server(ckan):
     rc = ckanapi.RemoteCKAN(ckan.url, user_agent=USER_AGENT)
-    assert rc.call_action("package_show", {"id": "rtddi"},
-                          requests_kwargs={"timeout": 2})["name"] == "rtddi"
+    assert rc.call_action("package_show", {"id": "rtddi"}, requests_kwargs={"timeout": 2})["name"] == "rtddi"
     with pytest.raises(ckanapi.NotFound):
         rc.call_action("package_show", {"id": "no-such-dataset"}, requests_kwargs={"timeout": 2})
 
@@ -146,7 +146,11 @@ def test_datastore_survives_a_smaller_server_cap(ckan, live):
     ckan.datastore_cap = 3_000
     df = live.datastore("t")
     assert df["n"].tolist() == list(range(7_000))
-    assert [r["params"]["offset"] for r in ckan.requests if r["action"] == "datastore_search"] == [0, 3_000, 6_000]
+    assert [r["params"]["offset"] for r in ckan.requests if r["action"] == "datastore_search"] == [
+        0,
+        3_000,
+        6_000,
+    ]
 
 
 def test_datastore_tourism_live_matches_offline(live, ckan):
@@ -205,8 +209,7 @@ def test_download_size_limit(live, ckan, portal_env):
         live.download(url, max_bytes=100_000)
     assert [p for p in listing(portal_env) if "big.csv" in p] == []
     ckan.fault("/files/nolen.csv", "big", size=300_000)  # no early Content-Length check possible
-    small = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, max_bytes=100_000,
-                          cache=portal_env)
+    small = portal.Portal(ckan.url, offline=False, timeout=TEST_TIMEOUT, max_bytes=100_000, cache=portal_env)
     with pytest.raises(portal.DownloadTooLarge):
         small.download(ckan.url + "/files/nolen.csv")
     assert cache_problems(portal_env) == []
@@ -235,8 +238,9 @@ SECRET = "tok-5f2a9c-SECRET-never-show"
 def opend(ckan, portal_env, monkeypatch):
     ckan.api_key = SECRET
     monkeypatch.setenv("KIT_OPEND_API_KEY", SECRET)
-    return portal.Portal(ckan.url, gateway=True, offline=False, timeout=TEST_TIMEOUT, backoff=0,
-                         cache=portal_env)
+    return portal.Portal(
+        ckan.url, gateway=True, offline=False, timeout=TEST_TIMEOUT, backoff=0, cache=portal_env
+    )
 
 
 def test_opend_gateway_sends_key_header_with_get(opend, ckan):
@@ -303,7 +307,8 @@ def test_recorded_answers_are_real(ckan):
 
 
 def test_live_package_list(live, ckan):
-    ckan.add_response("package_list", {}, {"help": "", "success": True,
-                                           "result": ["rtddi", "covid-19-daily"]})
+    ckan.add_response(
+        "package_list", {}, {"help": "", "success": True, "result": ["rtddi", "covid-19-daily"]}
+    )
     assert live.package_list() == ["rtddi", "covid-19-daily"]
     assert ckan.requests[-1]["action"] == "package_list"

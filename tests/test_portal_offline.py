@@ -14,7 +14,6 @@ import socket
 
 import pandas as pd
 import pytest
-
 from conftest_portal import cache_problems, listing, no_internet, portal_env, sha256_file  # noqa: F401
 from portal_real_catalog import COVID, DICTIONARY, NEWYEAR, NOT_SHIPPED, SERVED
 
@@ -24,8 +23,19 @@ from helpers.portal import client as client_mod
 CATALOG = paths.data_dir() / "real" / "catalog"
 SEARCH_COLUMNS = ["name", "title", "organization", "formats", "last_modified", "license", "num_resources"]
 MIRROR = "sarapab-th/thai-open-data-mcp"
-RECORD_KEYS = {"name", "title", "notes", "organization", "tags", "license_title", "metadata_modified",
-               "num_resources", "resources", "url", "_source"}
+RECORD_KEYS = {
+    "name",
+    "title",
+    "notes",
+    "organization",
+    "tags",
+    "license_title",
+    "metadata_modified",
+    "num_resources",
+    "resources",
+    "url",
+    "_source",
+}
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -36,14 +46,21 @@ def _raw() -> list[dict]:
 
 def _haystack(rec: dict) -> str:
     # what a search covers, recomputed independently of the kit (pandas' str.contains below)
-    parts = [rec["name"], rec.get("title"), rec.get("notes"), rec["organization"].get("title"),
-             *rec.get("tags", []), *(r.get("name") for r in rec.get("resources", []))]
+    parts = [
+        rec["name"],
+        rec.get("title"),
+        rec.get("notes"),
+        rec["organization"].get("title"),
+        *rec.get("tags", []),
+        *(r.get("name") for r in rec.get("resources", [])),
+    ]
     return " ".join(str(p) for p in parts if p)
 
 
 def _script():
     spec = importlib.util.spec_from_file_location(
-        "make_catalog_snapshot", paths.repo_root() / "scripts" / "make_catalog_snapshot.py")
+        "make_catalog_snapshot", paths.repo_root() / "scripts" / "make_catalog_snapshot.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -56,7 +73,10 @@ def test_catalogue_holds_the_real_records_and_nothing_simulated():
     assert [p["name"] for p in snap.packages] == [r["name"] for r in raw]
     assert len(snap.packages) == 1238 >= 1000
     assert {p["_source"]["repo"] for p in snap.packages} == {
-        MIRROR, "kunyakorngun/Thai-Open-Dataset-pipeline", "pwarawit/thailand-road-accident-deaths-2011-2020"}
+        MIRROR,
+        "kunyakorngun/Thai-Open-Dataset-pipeline",
+        "pwarawit/thailand-road-accident-deaths-2011-2020",
+    }
     assert not any("kit_simulated" in json.dumps(p, ensure_ascii=False) for p in snap.packages)
     assert not (paths.data_dir() / "catalog" / "package_search.json").exists()  # the simulated file is gone
 
@@ -99,8 +119,11 @@ def test_real_facts_for_lessons():
     assert facts["records"] == len(raw) == 1238 and facts["mirror_records"] == 1236
     assert facts["formats"]["XSL"] == (resources["format"] == "XSL").sum() == 1423
     assert facts["resources_without_format"] == resources["format"].isna().sum() == 11
-    assert facts["licences"] == {"Creative Commons Attributions": 1211, "ogl": 26,
-                                 "DGA Open Government License": 1}
+    assert facts["licences"] == {
+        "Creative Commons Attributions": 1211,
+        "ogl": 26,
+        "DGA Open Government License": 1,
+    }
     assert "Open Data Common" not in facts["licences"]
     assert facts["organisations"] == 88 and facts["records_without_organisation"] == 1
     assert facts["short_link_resources"] == resources["url"].str.startswith("https://is.gd/").sum() == 4
@@ -114,8 +137,10 @@ def test_real_facts_for_lessons():
 
 def test_offline_notice_states_the_real_figures():
     snap = portal.Snapshot()
-    meta = {r["name"]: r for r in json.loads((paths.data_dir() / "datapackage.json").read_text(
-        encoding="utf-8"))["resources"]}
+    meta = {
+        r["name"]: r
+        for r in json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    }
     assert f"{len(snap.packages):,} ชุด" in client_mod.OFFLINE_NOTICE
     assert "41,236" in client_mod.OFFLINE_NOTICE
     assert "41,236" in meta["datagoth-records-sample"]["description"]
@@ -218,8 +243,16 @@ def test_dataset_covid_has_dga_fields():
     assert ds.info["ความถี่ในการปรับปรุงข้อมูล"] == "ทุก 1 วัน"
     assert ds.info["ขอบเขตเชิงพื้นที่"] == "ประเทศ"
     assert ds.info["สัญญาอนุญาต (license)"] == "Creative Commons Attributions"
-    assert list(ds.resources.columns) == ["id", "name", "format", "size", "last_modified",
-                                          "first_year", "datastore_active", "url"]
+    assert list(ds.resources.columns) == [
+        "id",
+        "name",
+        "format",
+        "size",
+        "last_modified",
+        "first_year",
+        "datastore_active",
+        "url",
+    ]
     assert len(ds.resources) == 14 and ds.resources["datastore_active"].sum() == 11
     assert {e["key"] for e in ds.raw["extras"]} >= {"height_value_dataset"}  # DGA's real typo, kept
     text = repr(ds)
@@ -241,8 +274,13 @@ def test_dataset_by_id_read_from_urls():
 
 
 def test_resources_without_an_id_are_na_and_still_work():
-    ds = portal.dataset(next(p["name"] for p in portal.Snapshot().packages
-                             if any(r["url"].startswith("https://is.gd/") for r in p["resources"])))
+    ds = portal.dataset(
+        next(
+            p["name"]
+            for p in portal.Snapshot().packages
+            if any(r["url"].startswith("https://is.gd/") for r in p["resources"])
+        )
+    )
     short = ds.resources[ds.resources["url"].str.startswith("https://is.gd/")]
     assert short["id"].isna().all()
     with pytest.raises(portal.OfflineNotAvailable, match="https://is.gd/"):

@@ -10,7 +10,6 @@ import logging
 
 import pytest
 import requests
-
 from ckan_server import CKANServer, closed_port_url
 from conftest_portal import TEST_TIMEOUT, listing, no_internet, portal_env  # noqa: F401
 from portal_real_catalog import ckan  # noqa: F401  (the real catalogue)
@@ -32,8 +31,16 @@ def other():
 @pytest.fixture
 def opend(ckan, portal_env):
     ckan.api_key = SECRET  # the portal refuses /get-ckan/ calls without the right key
-    return portal.Portal(ckan.url, gateway=True, api_key=SECRET, offline=False, timeout=TEST_TIMEOUT,
-                         backoff=0, fallback=False, cache=portal_env)
+    return portal.Portal(
+        ckan.url,
+        gateway=True,
+        api_key=SECRET,
+        offline=False,
+        timeout=TEST_TIMEOUT,
+        backoff=0,
+        fallback=False,
+        cache=portal_env,
+    )
 
 
 def _headers_at(server, path):
@@ -92,12 +99,15 @@ def test_key_only_sent_to_the_exact_origin(opend, ckan, other):
     assert "api-key" not in _headers_at(other, "/store/a.csv")[0]
 
 
-@pytest.mark.parametrize("new_url", [
-    "https://opend.data.go.th/get-ckan/x",       # scheme changed (http -> https)
-    "http://opend.data.go.th:8080/get-ckan/x",   # port changed
-    "http://files.data.go.th/get-ckan/x",        # host changed
-    "http://OPEND.data.go.th:80/x",              # same origin, written differently
-])
+@pytest.mark.parametrize(
+    "new_url",
+    [
+        "https://opend.data.go.th/get-ckan/x",  # scheme changed (http -> https)
+        "http://opend.data.go.th:8080/get-ckan/x",  # port changed
+        "http://files.data.go.th/get-ckan/x",  # host changed
+        "http://OPEND.data.go.th:80/x",  # same origin, written differently
+    ],
+)
 def test_rebuild_auth_per_origin(new_url):
     # scheme changes cannot be shown with two plain-HTTP servers, so the redirect hook is called
     # directly, exactly as requests calls it for every redirect hop.
@@ -126,14 +136,17 @@ def _chain(exc):
     return seen
 
 
-@pytest.mark.parametrize("fault, options, action", [
-    ("blocked", {}, "package_show"),
-    ("status", {"status": 500}, "package_show"),
-    ("slow", {"delay": 3.0}, "package_show"),
-    ("badjson", {}, "package_show"),
-    ("redirect", {"location": "https://example.invalid/x"}, "package_show"),
-    ("notfound", {}, "package_show"),
-])
+@pytest.mark.parametrize(
+    "fault, options, action",
+    [
+        ("blocked", {}, "package_show"),
+        ("status", {"status": 500}, "package_show"),
+        ("slow", {"delay": 3.0}, "package_show"),
+        ("badjson", {}, "package_show"),
+        ("redirect", {"location": "https://example.invalid/x"}, "package_show"),
+        ("notfound", {}, "package_show"),
+    ],
+)
 def test_key_never_in_exceptions(opend, ckan, fault, options, action, caplog, capsys):
     caplog.set_level(logging.DEBUG)
     ckan.fault(action, fault, **options)
@@ -146,14 +159,29 @@ def test_key_never_in_exceptions(opend, ckan, fault, options, action, caplog, ca
 
 
 def test_key_never_in_exceptions_connection_and_authorization(portal_env, ckan):
-    down = portal.Portal(closed_port_url(), gateway=True, api_key=SECRET, offline=False,
-                         timeout=TEST_TIMEOUT, retries=0, fallback=False, cache=portal_env)
+    down = portal.Portal(
+        closed_port_url(),
+        gateway=True,
+        api_key=SECRET,
+        offline=False,
+        timeout=TEST_TIMEOUT,
+        retries=0,
+        fallback=False,
+        cache=portal_env,
+    )
     with pytest.raises(portal.PortalConnectionError) as info:
         down.search("COVID-19")
     assert all(SECRET not in str(e) + repr(e) for e in _chain(info.value))
     ckan.api_key = "the-right-one"
-    wrong = portal.Portal(ckan.url, gateway=True, api_key=SECRET, offline=False, timeout=TEST_TIMEOUT,
-                          fallback=False, cache=portal_env)
+    wrong = portal.Portal(
+        ckan.url,
+        gateway=True,
+        api_key=SECRET,
+        offline=False,
+        timeout=TEST_TIMEOUT,
+        fallback=False,
+        cache=portal_env,
+    )
     with pytest.raises(portal.PortalNotAuthorized) as info:
         wrong.dataset("rtddi")
     assert all(SECRET not in str(e) + repr(e) for e in _chain(info.value))
@@ -161,8 +189,15 @@ def test_key_never_in_exceptions_connection_and_authorization(portal_env, ckan):
 
 @pytest.mark.parametrize("bad", ["tok-123\r\nX-Evil: 1", "tok 123", "โทเคน-123"])
 def test_unusable_key_is_refused_without_showing_it(bad, ckan, portal_env):
-    kit = portal.Portal(ckan.url, gateway=True, api_key=bad, offline=False, timeout=TEST_TIMEOUT,
-                        fallback=False, cache=portal_env)
+    kit = portal.Portal(
+        ckan.url,
+        gateway=True,
+        api_key=bad,
+        offline=False,
+        timeout=TEST_TIMEOUT,
+        fallback=False,
+        cache=portal_env,
+    )
     assert bad not in repr(kit)
     with pytest.raises(portal.PortalArgumentValueError, match="ไม่แสดงค่า api-key") as info:
         kit.search("COVID-19")
@@ -172,8 +207,15 @@ def test_unusable_key_is_refused_without_showing_it(bad, ckan, portal_env):
 
 def test_key_padding_is_trimmed(ckan, portal_env):
     ckan.api_key = SECRET
-    kit = portal.Portal(ckan.url, gateway=True, api_key=f"  {SECRET}\n", offline=False,
-                        timeout=TEST_TIMEOUT, fallback=False, cache=portal_env)
+    kit = portal.Portal(
+        ckan.url,
+        gateway=True,
+        api_key=f"  {SECRET}\n",
+        offline=False,
+        timeout=TEST_TIMEOUT,
+        fallback=False,
+        cache=portal_env,
+    )
     assert kit.dataset("rtddi").source == "live"  # the portal accepted the trimmed key
 
 

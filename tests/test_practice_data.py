@@ -9,9 +9,9 @@ import zipfile
 import numpy as np
 import pandas as pd
 import pytest
+from _scripts import load_script
 
 from helpers import paths
-from _scripts import load_script
 
 DATA = paths.repo_root() / "data"
 PRACTICE = DATA / "practice"
@@ -28,11 +28,20 @@ def regenerated(maker, tmp_path_factory):
     return maker.build(out)
 
 
-@pytest.mark.parametrize("name", ["injuries_newyear_2551.csv", "pm25_wide_2566.csv", "pm25_stations.csv",
-                                  "tourism_domestic.json", "agency_report.xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "injuries_newyear_2551.csv",
+        "pm25_wide_2566.csv",
+        "pm25_stations.csv",
+        "tourism_domestic.json",
+        "agency_report.xlsx",
+    ],
+)
 def test_regeneration_is_byte_identical(regenerated, name):
-    assert regenerated[name].read_bytes() == (PRACTICE / name).read_bytes(), \
+    assert regenerated[name].read_bytes() == (PRACTICE / name).read_bytes(), (
         f"run: python scripts/make_practice_data.py ({name} differs)"
+    )
 
 
 def test_largest_remainder(maker):
@@ -41,14 +50,34 @@ def test_largest_remainder(maker):
 
 
 # ------------------------------------------------------------------ injuries (cp874)
-HEADER = ["ชื่อเทศกาล", "รหัสจังหวัด", "จังหวัด", "รหัส รพ.", "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ", "วันที่เกิดเหตุ",
-          "เวลาเกิดเหตุ", "เพศ", "อายุ", "ถนนที่เกิดเหตุ", "สถานะ", "รถผู้บาดเจ็บ", "รถคู่กรณี", "มาตรการ",
-          "การดื่มสุรา", "การนำส่ง", "Refer-Admit", "ผลการรักษา", "จำนวนวันรักษา"]
+HEADER = [
+    "ชื่อเทศกาล",
+    "รหัสจังหวัด",
+    "จังหวัด",
+    "รหัส รพ.",
+    "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ",
+    "วันที่เกิดเหตุ",
+    "เวลาเกิดเหตุ",
+    "เพศ",
+    "อายุ",
+    "ถนนที่เกิดเหตุ",
+    "สถานะ",
+    "รถผู้บาดเจ็บ",
+    "รถคู่กรณี",
+    "มาตรการ",
+    "การดื่มสุรา",
+    "การนำส่ง",
+    "Refer-Admit",
+    "ผลการรักษา",
+    "จำนวนวันรักษา",
+]
 
 
 @pytest.fixture(scope="module")
 def injuries():
-    return pd.read_csv(PRACTICE / "injuries_newyear_2551.csv", encoding="cp874", dtype=str, keep_default_na=False)
+    return pd.read_csv(
+        PRACTICE / "injuries_newyear_2551.csv", encoding="cp874", dtype=str, keep_default_na=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +109,11 @@ def test_injuries_spread_by_population(injuries, provinces, maker):
     distinct = injuries.drop_duplicates()
     expected = maker.largest_remainder(4903, provinces["population_31dec2562"])
     # the hospital names carry the official province name, whatever the spelling in จังหวัด
-    official = distinct["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"].str.replace(r"^(โรงพยาบาล|รพ\.ชุมชน )", "", regex=True) \
+    official = (
+        distinct["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"]
+        .str.replace(r"^(โรงพยาบาล|รพ\.ชุมชน )", "", regex=True)
         .str.replace(r" แห่งที่ \d+$", "", regex=True)
+    )
     counts = official.value_counts().reindex(provinces["name_th"]).fillna(0).astype(int).to_numpy()
     assert (counts == expected).all()
 
@@ -93,7 +125,7 @@ def test_injuries_quirks(injuries, provinces):
     assert hours.str.fullmatch(r"\d{2}:01-\d{2}:00 น\.|ไม่ทราบ").all()
     assert 1 <= (hours == "24:01-01:00 น.").sum() <= 40
     assert (hours == "12:01-13:00 น.").sum() > 50
-    assert (injuries == " ").sum().sum() > 100            # blank cells holding one space
+    assert (injuries == " ").sum().sum() > 100  # blank cells holding one space
     assert (injuries == "ไม่ทราบ").sum().sum() > 100
     assert (injuries["สถานะ"] == "ผู้ชับขี่").sum() > 10
     names = set(injuries["จังหวัด"])
@@ -108,8 +140,11 @@ def test_injuries_quirks(injuries, provinces):
     codes = pd.to_numeric(injuries["รหัสจังหวัด"])
     assert (codes < 10).any()
     by_code = dict(zip(provinces["province_code"], provinces["name_th"]))
-    hospital_prov = injuries["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"].str.replace(r"^(โรงพยาบาล|รพ\.ชุมชน )", "", regex=True) \
+    hospital_prov = (
+        injuries["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"]
+        .str.replace(r"^(โรงพยาบาล|รพ\.ชุมชน )", "", regex=True)
         .str.replace(r" แห่งที่ \d+$", "", regex=True)
+    )
     mismatch = injuries["รหัสจังหวัด"].map(by_code) != hospital_prov
     assert 50 < mismatch.sum() < 1000
 
@@ -156,8 +191,18 @@ def test_pm25_stations_match_the_wide_file(pm25, provinces):
 def test_tourism_json_shape_and_key_casing(provinces):
     doc = json.loads((PRACTICE / "tourism_domestic.json").read_text(encoding="utf-8"))
     assert set(doc) == {"fields", "records", "total"}
-    keys = ["YearInfo", "MonthInfo", "Province", "CityType", "InternalAmount", "InternalIncome",
-            "ForeignerInternalAmount", "ForeignersinternalIncome", "RoomRate", "OR"]
+    keys = [
+        "YearInfo",
+        "MonthInfo",
+        "Province",
+        "CityType",
+        "InternalAmount",
+        "InternalIncome",
+        "ForeignerInternalAmount",
+        "ForeignersinternalIncome",
+        "RoomRate",
+        "OR",
+    ]
     assert [f["id"] for f in doc["fields"]] == ["_id"] + keys
     assert doc["total"] == len(doc["records"]) == 77 * 12
     records = pd.DataFrame(doc["records"])
@@ -173,8 +218,10 @@ def test_tourism_json_shape_and_key_casing(provinces):
 def test_tourism_foreign_totals_anchored_on_real_2562():
     doc = json.loads((PRACTICE / "tourism_domestic.json").read_text(encoding="utf-8"))
     records = pd.DataFrame(doc["records"])
-    assert records["ForeignerInternalAmount"].sum() == 39_920_000          # ONEP T7: 39.92 million
-    assert abs(records["ForeignersinternalIncome"].sum() - 1_910_000) < 0.01  # 1.91 trillion baht (million baht)
+    assert records["ForeignerInternalAmount"].sum() == 39_920_000  # ONEP T7: 39.92 million
+    assert (
+        abs(records["ForeignersinternalIncome"].sum() - 1_910_000) < 0.01
+    )  # 1.91 trillion baht (million baht)
 
 
 # ------------------------------------------------------------------ agency Excel

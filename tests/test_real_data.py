@@ -12,8 +12,8 @@ import re
 
 import pandas as pd
 import pytest
-
 from _scripts import load_script
+
 from helpers import data, paths
 
 DATA = paths.repo_root() / "data"
@@ -21,9 +21,12 @@ REAL = [r for r in data.package()["resources"] if r["path"].startswith("real/")]
 PERSON_LEVEL = [r for r in REAL if r.get("kit:person_level")]
 
 #: Column names that would identify a person (names, ID numbers, addresses, contacts).
-IDENTIFYING = re.compile(r"(ชื่อ-?สกุล|นามสกุล|ชื่อผู้|^ชื่อ$|first.?name|last.?name|full.?name|^name$|"
-                         r"เลขบัตร|เลขประจำตัว|citizen|id.?card|passport|ที่อยู่|บ้านเลขที่|address|"
-                         r"โทรศัพท์|phone|e-?mail|อีเมล)", re.IGNORECASE)
+IDENTIFYING = re.compile(
+    r"(ชื่อ-?สกุล|นามสกุล|ชื่อผู้|^ชื่อ$|first.?name|last.?name|full.?name|^name$|"
+    r"เลขบัตร|เลขประจำตัว|citizen|id.?card|passport|ที่อยู่|บ้านเลขที่|address|"
+    r"โทรศัพท์|phone|e-?mail|อีเมล)",
+    re.IGNORECASE,
+)
 
 
 def test_every_real_file_states_its_provenance():
@@ -34,13 +37,17 @@ def test_every_real_file_states_its_provenance():
         assert res.get("kit:origin") or res.get("kit:derived_from"), res["name"]
         assert isinstance(res["kit:quirks"], list), res["name"]
         if res.get("kit:origin"):
-            assert re.search(r"@ [0-9a-f]{40}$", res["kit:origin"]), res["name"]   # repository commit
+            assert re.search(r"@ [0-9a-f]{40}$", res["kit:origin"]), res["name"]  # repository commit
 
 
 def test_no_licence_is_guessed():
     titles = {lic["title"] for res in REAL for lic in res["licenses"]}
-    allowed = ("Creative Commons Attributions", "DGA Open Government License", "ไม่ได้ระบุสัญญาอนุญาต",
-               "คำอธิบายชุดข้อมูลจาก data.go.th")
+    allowed = (
+        "Creative Commons Attributions",
+        "DGA Open Government License",
+        "ไม่ได้ระบุสัญญาอนุญาต",
+        "คำอธิบายชุดข้อมูลจาก data.go.th",
+    )
     assert all(any(a in t for a in allowed) for t in titles), titles
     assert not any("4.0" in t for t in titles), "the portal states no version: none may be claimed"
 
@@ -85,4 +92,4 @@ def test_real_catalogue_sample_is_real_and_large_enough():
     names = set(data.load("datagoth-package-list-2025")["name"])
     assert len(names) == 32_473
     in_list = records["name"].isin(names).sum()
-    assert in_list >= 1236                    # every mirrored record still exists on the portal
+    assert in_list >= 1236  # every mirrored record still exists on the portal

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from _scripts import load_script
 
 from helpers import colab, env
 from helpers.paths import repo_root
-from _scripts import load_script
 
 ROOT = repo_root()
 SCRIPT = ROOT / "scripts" / "sync_notebooks.py"
@@ -38,13 +38,23 @@ sync = load_script("sync_notebooks")
 def _notebook(title: str, code: list[str], minor: int = 5) -> dict:
     nb = nbformat.v4.new_notebook()
     nb.nbformat_minor = minor
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.cells.append(nbformat.v4.new_markdown_cell(
-        f"# {title}\n\nคำนำของบท{title}\n\n## สิ่งที่จะได้เรียนรู้\n\n- เป้าหมายแรกของบท{title}\n"
-        f"- เป้าหมายที่สองที่ยาว\n  ต่อบรรทัดใหม่\n\n**เวลาที่ใช้:** สอน 20 นาที · ลองทำ 10 นาที"
-    ))
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
+    nb.cells.append(
+        nbformat.v4.new_markdown_cell(
+            f"# {title}\n\nคำนำของบท{title}\n\n## สิ่งที่จะได้เรียนรู้\n\n- เป้าหมายแรกของบท{title}\n"
+            f"- เป้าหมายที่สองที่ยาว\n  ต่อบรรทัดใหม่\n\n**เวลาที่ใช้:** สอน 20 นาที · ลองทำ 10 นาที"
+        )
+    )
     setup = nbformat.v4.new_code_cell(SETUP_SOURCE, execution_count=1)
-    setup.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "{'font': 'Sarabun', 'shaping': True}"}, execution_count=1)]
+    setup.outputs = [
+        nbformat.v4.new_output(
+            "execute_result", {"text/plain": "{'font': 'Sarabun', 'shaping': True}"}, execution_count=1
+        )
+    ]
     nb.cells.append(setup)
     for n, source in enumerate(code, start=2):
         cell = nbformat.v4.new_code_cell(source, execution_count=n)
@@ -65,7 +75,9 @@ def course(tmp_path) -> Path:
     books = {
         "00_welcome.ipynb": _notebook("ยินดีต้อนรับ", ['provinces = data.load("provinces")']),
         "01_find_data.ipynb": _notebook("หาข้อมูลบน data.go.th", ['portal.search("ฝุ่น")']),
-        "02_get_data.ipynb": _notebook("ดึงข้อมูล", ['df = clean.read_csv_th(data.path("injuries-newyear-2551"))'], minor=4),
+        "02_get_data.ipynb": _notebook(
+            "ดึงข้อมูล", ['df = clean.read_csv_th(data.path("injuries-newyear-2551"))'], minor=4
+        ),
     }
     for name, nb in books.items():
         nbformat.write(nb, tmp_path / "notebooks" / name)
@@ -103,12 +115,18 @@ def test_real_notebooks_and_readme_are_in_sync():
     done = subprocess.run(
         [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
-    assert done.returncode == 0, f"run `make sync` (python scripts/sync_notebooks.py):\n{done.stdout}{done.stderr}"
+    assert done.returncode == 0, (
+        f"run `make sync` (python scripts/sync_notebooks.py):\n{done.stdout}{done.stderr}"
+    )
 
 
 def test_check_mode_catches_a_stale_copy_of_the_real_notebooks(tmp_path):
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("practice", "facts", "checkpoints"))
+    shutil.copytree(
+        ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+    )
+    shutil.copytree(
+        ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("practice", "facts", "checkpoints")
+    )
     shutil.copy(ROOT / "README.md", tmp_path / "README.md")
     assert sync.main(["--root", str(tmp_path)]) == 0  # bring the copy up to date, whatever the checkout says
     assert sync.main(["--root", str(tmp_path), "--check"]) == 0
@@ -118,7 +136,10 @@ def test_check_mode_catches_a_stale_copy_of_the_real_notebooks(tmp_path):
     nav["source"] = ["<!-- kit:nav:start -->\n", "ลิงก์เก่า\n", "<!-- kit:nav:end -->"]
     target.write_text(sync.dump_notebook(nb), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--check", "--root", str(tmp_path)], capture_output=True, text=True, timeout=120
+        [sys.executable, str(SCRIPT), "--check", "--root", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 1
     assert done.stdout.splitlines() == [f"out of date: notebooks/{target.name}"]
@@ -152,7 +173,9 @@ def test_other_cells_keep_their_outputs_and_execution_counts(course):
     sync.main(["--root", str(course)])
     after = _read(path)
     assert _unmanaged(after) == before["cells"], "only the generated cells are new"
-    assert {k: v for k, v in after.items() if k != "cells"} == {k: v for k, v in before.items() if k != "cells"}
+    assert {k: v for k, v in after.items() if k != "cells"} == {
+        k: v for k, v in before.items() if k != "cells"
+    }
 
 
 def test_cells_are_placed_where_the_hygiene_test_expects_them(course):
@@ -215,7 +238,10 @@ def test_navigation_links_previous_contents_next(course):
     first, middle, last = navs["00_welcome.ipynb"], navs["01_find_data.ipynb"], navs["02_get_data.ipynb"]
     assert "ก่อนหน้า" not in first and "[สารบัญ]" not in first
     assert "[ถัดไป: หาข้อมูลบน data.go.th →](01_find_data.ipynb)" in first
-    assert "[← ก่อนหน้า: ยินดีต้อนรับ](00_welcome.ipynb) · [สารบัญ](00_welcome.ipynb) · [ถัดไป: ดึงข้อมูล →](02_get_data.ipynb)" in middle
+    assert (
+        "[← ก่อนหน้า: ยินดีต้อนรับ](00_welcome.ipynb) · [สารบัญ](00_welcome.ipynb) · [ถัดไป: ดึงข้อมูล →](02_get_data.ipynb)"
+        in middle
+    )
     assert "ถัดไป" not in last and "[สารบัญ](00_welcome.ipynb)" in last
     assert env.colab_url("notebooks/02_get_data.ipynb") in middle, "Colab cannot follow relative links"
     for text in navs.values():
@@ -275,7 +301,11 @@ def test_a_changed_title_updates_the_neighbours(course):
     nb["cells"][0]["source"] = ["# ค้นหาชุดข้อมูล\n", "\n", "คำนำ"]
     path.write_text(sync.dump_notebook(nb), encoding="utf-8")
     changes, _ = sync.plan(course)
-    assert sorted(p.name for p, _ in changes) == ["00_welcome.ipynb", "02_get_data.ipynb", "teaching-guide.md"]
+    assert sorted(p.name for p, _ in changes) == [
+        "00_welcome.ipynb",
+        "02_get_data.ipynb",
+        "teaching-guide.md",
+    ]
 
 
 def test_repository_url_comes_from_helpers_env(course, monkeypatch):
@@ -290,7 +320,10 @@ def test_readme_badges_between_markers_only(course):
     sync.main(["--root", str(course)])
     text = (course / "README.md").read_text(encoding="utf-8")
     assert "เก่า" not in text
-    assert f"<!-- kit:badges:start -->\n{env.badges_markdown('notebooks/00_welcome.ipynb')}\n<!-- kit:badges:end -->" in text
+    assert (
+        f"<!-- kit:badges:start -->\n{env.badges_markdown('notebooks/00_welcome.ipynb')}\n<!-- kit:badges:end -->"
+        in text
+    )
     assert text.startswith("# ชุดเรียน\n") and text.endswith("\n\nเนื้อหา\n")
     assert sync.sync_readme("no markers here\n") == "no markers here\n"
 
@@ -307,7 +340,9 @@ def test_ids_only_in_notebooks_that_use_them(course):
     sync.main(["--root", str(course)])
     old_format = _read(course / "notebooks" / "02_get_data.ipynb")
     assert all("id" not in c for c in old_format["cells"]), "nbformat 4.4 has no cell ids"
-    assert {"kit-header", "kit-colab", "kit-nav"} <= {c["id"] for c in _read(course / "notebooks" / "00_welcome.ipynb")["cells"]}
+    assert {"kit-header", "kit-colab", "kit-nav"} <= {
+        c["id"] for c in _read(course / "notebooks" / "00_welcome.ipynb")["cells"]
+    }
 
 
 def test_notebook_without_setup_cell_is_a_problem(course, capsys):
@@ -335,7 +370,9 @@ def test_only_named_notebooks_are_written(course):
 def test_guide_lists_every_notebook_with_minutes_and_objectives(course):
     sync.main(["--root", str(course)])
     guide = (course / "docs" / "teaching-guide.md").read_text(encoding="utf-8")
-    assert guide.startswith("# คู่มือครู\n\n<!-- kit:guide:start -->") and guide.endswith("<!-- kit:guide:end -->\n\n## ตารางอบรม\n")
+    assert guide.startswith("# คู่มือครู\n\n<!-- kit:guide:start -->") and guide.endswith(
+        "<!-- kit:guide:end -->\n\n## ตารางอบรม\n"
+    )
     assert "| 01 | [หาข้อมูลบน data.go.th](../notebooks/01_find_data.ipynb) | 20 | 10 | 30 |" in guide
     assert "| | **รวมทุกบท** | **60** | **30** | **90** |" in guide
     assert "### 02 · ดึงข้อมูล" in guide
@@ -355,13 +392,27 @@ def test_guide_goes_stale_when_a_notebook_changes_its_minutes(course, capsys):
 
 
 def test_objectives_and_minutes_parsers():
-    nb = {"cells": [
-        {"cell_type": "markdown", "metadata": {}, "source": "# ชื่อ\n\nคำนำสั้น ๆ\nบรรทัดสอง\n\n## สิ่งที่จะได้เรียนรู้\n\n1. ข้อหนึ่ง\n\n2. ข้อสอง\n\nย่อหน้าอื่น"},
-        {"cell_type": "markdown", "metadata": {}, "source": "เวลา: สอน 25 นาที และแบบฝึกหัด 15 นาที"},
-    ]}
+    nb = {
+        "cells": [
+            {
+                "cell_type": "markdown",
+                "metadata": {},
+                "source": "# ชื่อ\n\nคำนำสั้น ๆ\nบรรทัดสอง\n\n## สิ่งที่จะได้เรียนรู้\n\n1. ข้อหนึ่ง\n\n2. ข้อสอง\n\nย่อหน้าอื่น",
+            },
+            {"cell_type": "markdown", "metadata": {}, "source": "เวลา: สอน 25 นาที และแบบฝึกหัด 15 นาที"},
+        ]
+    }
     assert sync.objectives_of(nb) == ["ข้อหนึ่ง", "ข้อสอง"]
     assert sync.minutes_of(nb) == ((25, 25), (15, 15))
-    ranged = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "**เวลาที่ใช้:** สอน 15 นาที · แบบฝึกหัดและโครงงาน 90–120 นาที"}]}
+    ranged = {
+        "cells": [
+            {
+                "cell_type": "markdown",
+                "metadata": {},
+                "source": "**เวลาที่ใช้:** สอน 15 นาที · แบบฝึกหัดและโครงงาน 90–120 นาที",
+            }
+        ]
+    }
     assert sync.minutes_of(ranged) == ((15, 15), (90, 120))
     assert sync.intro_of(nb) == "คำนำสั้น ๆ บรรทัดสอง"
     empty = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# ชื่อ"}]}
@@ -437,8 +488,12 @@ def test_every_notebook_ends_with_the_kernel_reminder(course):
 
 def test_real_notebooks_get_exactly_one_navigation_footer(tmp_path):
     """Synced (in a copy), each course notebook ends with the generated footer alone."""
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("practice", "facts", "checkpoints"))
+    shutil.copytree(
+        ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+    )
+    shutil.copytree(
+        ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("practice", "facts", "checkpoints")
+    )
     before = {p.name: _read(p) for p in (tmp_path / "notebooks").glob("[0-9][0-9]_*.ipynb")}
     assert sync.main(["--root", str(tmp_path)]) == 0
     for name, old in sorted(before.items()):
@@ -449,7 +504,9 @@ def test_real_notebooks_get_exactly_one_navigation_footer(tmp_path):
         assert not sync.is_navigation_line(last), f"{name} still ends with a hand-written footer: {last!r}"
         outside = "\n".join(_source(c) for c in authored)
         assert "⬅️" not in outside and "**ถัดไป:**" not in outside, name
-        assert (sync.SHUTDOWN_LAST if name.startswith("09") else sync.SHUTDOWN_NEXT) in _source(nb["cells"][-1])
+        assert (sync.SHUTDOWN_LAST if name.startswith("09") else sync.SHUTDOWN_NEXT) in _source(
+            nb["cells"][-1]
+        )
         # Code cells, and so every stored output nbval compares, are untouched.
         code = lambda book: [c for c in book["cells"] if c["cell_type"] == "code"]  # noqa: E731
         assert code(nb) == code(old), name

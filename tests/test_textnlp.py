@@ -43,7 +43,13 @@ def test_clean_tokens_drops_noise_and_keeps_order():
     tokens = ["ข้อมูล", " ", "และ", "ประชากร", "(", "2566", ")", "CSV", "ๆ", "ก"]
     assert textnlp.clean_tokens(tokens) == ["ข้อมูล", "ประชากร", "csv"]
     assert textnlp.clean_tokens(tokens, remove_stopwords=False, keep_numbers=True, min_length=1) == [
-        "ข้อมูล", "และ", "ประชากร", "2566", "csv", "ก"]
+        "ข้อมูล",
+        "และ",
+        "ประชากร",
+        "2566",
+        "csv",
+        "ก",
+    ]
     assert textnlp.clean_tokens(["ข้อมูล"], extra_stopwords=["ข้อมูล"]) == []
 
 
@@ -117,8 +123,9 @@ def test_plot_top_words_split_stacks_part_and_rest():
     part = pd.DataFrame({"word": ["รหัส", "ข้อมูล", "อื่น"], "count": [9, 2, 1]})
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=r"Glyph \d+ .* missing from font")
-        fig = textnlp.plot_top_words_split(freq, part, 2, part_label="สองหน่วยงาน", rest_label="หน่วยงานอื่น",
-                                           title="ทดลอง", source="ทดสอบ")
+        fig = textnlp.plot_top_words_split(
+            freq, part, 2, part_label="สองหน่วยงาน", rest_label="หน่วยงานอื่น", title="ทดลอง", source="ทดสอบ"
+        )
         fig.canvas.draw()
     try:
         ax = fig.axes[0]
@@ -130,6 +137,7 @@ def test_plot_top_words_split_stacks_part_and_rest():
     finally:
         plt.close(fig)
     with pytest.raises(ValueError, match="part"):
-        textnlp.plot_top_words_split(freq, pd.DataFrame({"word": ["รหัส"], "count": [11]}), part_label="ก",
-                                     rest_label="ข")
+        textnlp.plot_top_words_split(
+            freq, pd.DataFrame({"word": ["รหัส"], "count": [11]}), part_label="ก", rest_label="ข"
+        )
     plt.close("all")

@@ -16,7 +16,9 @@ import helpers  # noqa: E402
 from helpers import thaifont  # noqa: E402
 from helpers.paths import notebooks_dir  # noqa: E402
 
-ALL_THAI = "".join(chr(c) for c in range(0x0E01, 0x0E5C) if chr(c).isprintable() and c not in range(0x0E3B, 0x0E3F))
+ALL_THAI = "".join(
+    chr(c) for c in range(0x0E01, 0x0E5C) if chr(c).isprintable() and c not in range(0x0E3B, 0x0E3F)
+)
 TRICKY = "ผู้ใหญ่ ญี่ปุ่น น้ำ ปั้นจั่น ปิ่น กรุงเทพมหานคร ภาคตะวันออกเฉียงเหนือ ๒๕๖๗"
 
 

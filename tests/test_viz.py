@@ -35,12 +35,15 @@ def test_palette_is_seaborn_colorblind_and_repeats():
     assert viz.SEQUENTIAL_CMAP in {"viridis", "cividis"}
 
 
-@pytest.mark.parametrize("value,decimals,unit,expected", [
-    (1234567, 0, "คน", "1,234,567 คน"),
-    (0.5, 1, "", "0.5"),
-    (None, 0, "คน", "ไม่มีข้อมูล"),
-    (float("nan"), 2, "", "ไม่มีข้อมูล"),
-])
+@pytest.mark.parametrize(
+    "value,decimals,unit,expected",
+    [
+        (1234567, 0, "คน", "1,234,567 คน"),
+        (0.5, 1, "", "0.5"),
+        (None, 0, "คน", "ไม่มีข้อมูล"),
+        (float("nan"), 2, "", "ไม่มีข้อมูล"),
+    ],
+)
 def test_thai_number(value, decimals, unit, expected):
     assert viz.thai_number(value, decimals, unit) == expected
 
@@ -114,7 +117,10 @@ def test_save_figure_writes_png_and_svg_deterministically(fig_ax, tmp_path):
 def test_text_summary_categories_and_missing():
     s = pd.Series({"ก": 3.0, "ข": None, "ค": 10.0, "ง": 1.0})
     text = viz.text_summary(s, what="ยอดรวม", unit="ครั้ง", top=2)
-    assert text == "ยอดรวม: สูงสุดคือ ค (10 ครั้ง), ก (3 ครั้ง) ต่ำสุดคือ ง (1 ครั้ง), ก (3 ครั้ง) จากทั้งหมด 3 รายการ (ไม่มีข้อมูล 1 รายการ)"
+    assert (
+        text
+        == "ยอดรวม: สูงสุดคือ ค (10 ครั้ง), ก (3 ครั้ง) ต่ำสุดคือ ง (1 ครั้ง), ก (3 ครั้ง) จากทั้งหมด 3 รายการ (ไม่มีข้อมูล 1 รายการ)"
+    )
     assert viz.text_summary(pd.Series({"ก": 2}), what="x") == "x: ก (2)"
     assert viz.text_summary(pd.Series({"ก": None}, dtype=float), what="x") == "x: ไม่มีข้อมูล"
     with pytest.raises(TypeError):

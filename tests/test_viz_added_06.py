@@ -95,7 +95,9 @@ def test_month_axis_refuses_steps_that_skip_january(month_axes, every):
 
 
 def _key_entries(key: str) -> list[str]:
-    return [entry for line in key.splitlines() if line.startswith("  ") for entry in line.strip().split(" · ")]
+    return [
+        entry for line in key.splitlines() if line.startswith("  ") for entry in line.strip().split(" · ")
+    ]
 
 
 def test_key_lists_every_province_once_with_its_own_name():

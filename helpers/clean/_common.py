@@ -12,8 +12,17 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["MISSING_WORDS", "SPACE_LIKE", "ZERO_WIDTH", "as_series", "factorize", "is_blank", "is_missing",
-           "is_missing_word", "map_distinct"]
+__all__ = [
+    "MISSING_WORDS",
+    "SPACE_LIKE",
+    "ZERO_WIDTH",
+    "as_series",
+    "factorize",
+    "is_blank",
+    "is_missing",
+    "is_missing_word",
+    "map_distinct",
+]
 
 # Zero-width characters and the soft hyphen: invisible, never meaningful in Thai data.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -23,10 +32,29 @@ SPACE_LIKE = "\u00a0\u2007\u202f\u3000\u2009\u200a\u2002\u2003"
 #: Words that agencies (and ``astype(str)``) write in a cell instead of leaving it empty.  Compared
 #: after stripping spaces and case-folding; to_number, parse_date_th and the province functions treat them as missing
 #: (clean_text only tidies text and keeps them: a recipe decides what a word means).
-MISSING_WORDS = frozenset({
-    "", "nan", "none", "null", "na", "n/a", "nat", "<na>", "-", "--", "—", "–", ".",
-    "unknown", "(blank)", "blank", "ไม่ทราบ", "ไม่ระบุ", "ไม่มีข้อมูล",
-})
+MISSING_WORDS = frozenset(
+    {
+        "",
+        "nan",
+        "none",
+        "null",
+        "na",
+        "n/a",
+        "nat",
+        "<na>",
+        "-",
+        "--",
+        "—",
+        "–",
+        ".",
+        "unknown",
+        "(blank)",
+        "blank",
+        "ไม่ทราบ",
+        "ไม่ระบุ",
+        "ไม่มีข้อมูล",
+    }
+)
 
 
 def is_missing_word(text: str) -> bool:
@@ -107,7 +135,8 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     ([0, -1, 1, 0], ['ก', 'ข'])
     """
     if isinstance(s.dtype, pd.CategoricalDtype) or not (
-            pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)):
+        pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
+    ):
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
         return np.asarray(codes), np.asarray(uniques, dtype=object)
     values = s.to_numpy(dtype=object)
@@ -120,8 +149,9 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
 
 
-def map_distinct(s: pd.Series, func: Callable[[np.ndarray], np.ndarray], na_value, dtype,
-                 keep_non_text: bool = False) -> np.ndarray:
+def map_distinct(
+    s: pd.Series, func: Callable[[np.ndarray], np.ndarray], na_value, dtype, keep_non_text: bool = False
+) -> np.ndarray:
     """Apply ``func`` to the distinct non-missing values of ``s`` and spread the results to every row.
 
     ``func`` receives the distinct values (an object array) and returns an array of the same
@@ -152,4 +182,3 @@ def map_distinct(s: pd.Series, func: Callable[[np.ndarray], np.ndarray], na_valu
         if keep.any():
             out[keep] = s.to_numpy(dtype=object)[keep]
     return out
-

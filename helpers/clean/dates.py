@@ -42,8 +42,20 @@ import pandas as pd
 from ..thai import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_ABBR, THAI_MONTHS_SHORT
 from ._common import MISSING_WORDS, SPACE_LIKE, ZERO_WIDTH, as_series, factorize
 
-__all__ = ["BE_FROM", "EXCEL_AUTO_RANGE", "MAX_CE_YEAR", "MAX_DATE_LENGTH", "MIN_CE_YEAR", "NOTES", "PROBLEMS",
-           "THAI_MONTHS", "be_to_ce", "ce_to_be", "find_date_th", "parse_date_th"]
+__all__ = [
+    "BE_FROM",
+    "EXCEL_AUTO_RANGE",
+    "MAX_CE_YEAR",
+    "MAX_DATE_LENGTH",
+    "MIN_CE_YEAR",
+    "NOTES",
+    "PROBLEMS",
+    "THAI_MONTHS",
+    "be_to_ce",
+    "ce_to_be",
+    "find_date_th",
+    "parse_date_th",
+]
 
 MIN_CE_YEAR = 1700
 MAX_CE_YEAR = 2299
@@ -54,7 +66,7 @@ MAX_DATE_LENGTH = 100
 #: A numeric column whose values all lie in this range is read as Excel serial dates (1954–2119).
 EXCEL_AUTO_RANGE = (20_000, 80_000)
 _EXCEL_ORIGIN = "1899-12-30"  # Excel's day 0 in the 1900 date system (serial 1 = 1900-01-01)
-_EXCEL_FIRST_EXACT = 61       # Excel counts a 29 Feb 1900 that never was: serials 1–60 are off by a day
+_EXCEL_FIRST_EXACT = 61  # Excel counts a 29 Feb 1900 that never was: serials 1–60 are off by a day
 _EXCEL_END = (pd.Timestamp(f"{MAX_CE_YEAR + 1}-01-01") - pd.Timestamp(_EXCEL_ORIGIN)).days
 # 2-digit C.E. year → the year in [this year - 80, this year + 20).  dateutil centres its window
 # (±50 years); government files mostly hold past dates (births, old records), hence 80 back, 20 ahead.
@@ -62,8 +74,20 @@ _PIVOT_PAST = 80
 _UNIT = "datetime64[us]"  # pandas 3's default resolution for parsed strings
 
 # English month names: no shared constant (helpers.thai holds the Thai facts only).
-_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-       "october", "november", "december")
+_EN = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # Frequent misspellings seen in real files (ฏ for ฎ, missing ์).
 _MISSPELT = {"กุมภาพันธ": 2, "กรกฏาคม": 7, "กรกฏา": 7, "กฎ": 7, "sept": 9}
 _MIN_PREFIX = 3  # shortest truncated Thai month name accepted ("พฤษ"); 2 letters are too often a word
@@ -94,32 +118,43 @@ def _month_table() -> dict[str, int]:
 
 _MONTHS = _month_table()
 
-_WEEKDAYS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5,
-             "อาทิตย์": 6}
+_WEEKDAYS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
 # Every pattern below runs on a collapsed text (single spaces, Thai digits already Arabic; re.ASCII:
 # other scripts' digits are not digits) of at most MAX_DATE_LENGTH characters and has no two
 # adjacent quantifiers that can eat the same characters, so matching is linear.
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _PREFIX_RE = re.compile(rf"(?:วัน)?\s?(?P<wd>{_WEEKDAY_ALT})?\s?(?:ที่)?\s?,?\s?", re.ASCII)
-_TIME = (r"(?:(?:\s?,?\s?(?:เวลา)?\s?|t)(?P<H>\d{1,2})[:.](?P<Mi>\d{2})"
-         r"(?:[:.](?P<S>\d{2})(?:[.,](?P<F>\d+))?)?\s?(?:น\.?|นาฬิกา)?)?")
-_NUMERIC_RE = re.compile(r"(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?"
-                         r"(?P<c>\d{1,4})" + _TIME, re.ASCII)
+_TIME = (
+    r"(?:(?:\s?,?\s?(?:เวลา)?\s?|t)(?P<H>\d{1,2})[:.](?P<Mi>\d{2})"
+    r"(?:[:.](?P<S>\d{2})(?:[.,](?P<F>\d+))?)?\s?(?:น\.?|นาฬิกา)?)?"
+)
+_NUMERIC_RE = re.compile(
+    r"(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?"
+    r"(?P<c>\d{1,4})" + _TIME,
+    re.ASCII,
+)
 _TEXT_RE = re.compile(r"(?P<d>\d{1,2})(?P<mon>\D+)(?P<y>\d{1,4})" + _TIME, re.ASCII)
 _ERA = r"(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|b\.\s?e\.|be|c\.\s?e\.|ce|a\.\s?d\.|ad)"
 _ERA_TAIL_RE = re.compile(_ERA + r"$", re.ASCII)
 _DIGIT_RE = re.compile(r"\d", re.ASCII)
 _SERIAL_RE = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
-_NORMALISE = str.maketrans({**{c: None for c in ZERO_WIDTH}, **{c: " " for c in SPACE_LIKE},
-                            **{ord(k): v for k, v in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789")}})
+_NORMALISE = str.maketrans(
+    {
+        **{c: None for c in ZERO_WIDTH},
+        **{c: " " for c in SPACE_LIKE},
+        **{ord(k): v for k, v in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789")},
+    }
+)
 
 #: Texts of the ``problem`` column in the report of ``parse_date_th(..., report=True)``.
 PROBLEMS = {
     "format": "อ่านรูปแบบวันที่ไม่ออก",
     "not_text": "ไม่ใช่ข้อความวันที่ (เช่น เป็นตัวเลข)",
     "serial_hint": "เป็นตัวเลขที่อาจเป็นเลขวันที่แบบ Excel ถ้าใช่ ให้ระบุ excel=True",
-    "serial": ("ตัวเลขนี้แปลงเป็นวันที่แบบ Excel ไม่ได้ (รับ 0 ถึงน้อยกว่า 1 ซึ่งเป็นเวลาอย่างเดียว "
-               f"และ 61 ขึ้นไปจนถึงสิ้นปี ค.ศ. {MAX_CE_YEAR}; เลข 1–60 ไม่แปลงเพราะ Excel นับวันในช่วงนั้นเกินไปหนึ่งวัน)"),
+    "serial": (
+        "ตัวเลขนี้แปลงเป็นวันที่แบบ Excel ไม่ได้ (รับ 0 ถึงน้อยกว่า 1 ซึ่งเป็นเวลาอย่างเดียว "
+        f"และ 61 ขึ้นไปจนถึงสิ้นปี ค.ศ. {MAX_CE_YEAR}; เลข 1–60 ไม่แปลงเพราะ Excel นับวันในช่วงนั้นเกินไปหนึ่งวัน)"
+    ),
     "impossible": "ไม่มีวันที่นี้จริง (เช่น 31 ก.พ. หรือเดือนที่ 13)",
     "swapped": "ไม่มีวันที่นี้จริง แต่ถ้าสลับวันกับเดือนจะอ่านได้",
     "year": f"ปีอยู่นอกช่วงที่รับได้ (ค.ศ. {MIN_CE_YEAR}–{MAX_CE_YEAR}) หรือมีจำนวนหลักไม่ใช่ 2 หรือ 4",
@@ -133,16 +168,26 @@ PROBLEMS = {
 
 #: Notes about the whole column, listed in ``report.attrs["notes"]`` (``report=True``).
 NOTES = {
-    "dayfirst": ("อ่านค่าที่เป็นตัวเลขทั้งคอลัมน์เป็น วัน/เดือน/ปี เพราะมีค่าที่อ่านได้แบบนี้เท่านั้น เช่น {example} "
-                 "ถ้าไม่ถูกต้องให้ระบุ dayfirst=False"),
-    "monthfirst": ("อ่านค่าที่เป็นตัวเลขทั้งคอลัมน์เป็น เดือน/วัน/ปี (แบบอเมริกัน) เพราะมีค่าที่อ่านได้แบบนี้เท่านั้น "
-                   "เช่น {example} ถ้าไม่ถูกต้องให้ระบุ dayfirst=True"),
-    "conflict": ("คอลัมน์นี้มีทั้งค่าที่อ่านได้เฉพาะแบบ วัน/เดือน/ปี (เช่น {example}) และค่าที่อ่านได้เฉพาะแบบ "
-                 "เดือน/วัน/ปี (เช่น {other}) จึงใช้ค่าเริ่มต้นคือ วัน/เดือน/ปี และรายงานค่าที่อาจสลับกันไว้ในตาราง"),
-    "ambiguous": ("ทุกค่าที่เป็นตัวเลขมีวันและเดือนไม่เกิน 12 จึงบอกไม่ได้ว่าเขียนวันก่อนหรือเดือนก่อน "
-                  "ใช้ค่าเริ่มต้นคือ วัน/เดือน/ปี (ถ้าเป็น เดือน/วัน/ปี ให้ระบุ dayfirst=False)"),
-    "excel": ("ทุกค่าเป็นตัวเลขในช่วง {low:,}–{high:,} จึงอ่านเป็นเลขวันที่แบบ Excel (นับวันจาก 30 ธันวาคม "
-              "ค.ศ. 1899) ถ้าไม่ใช่ให้ระบุ excel=False"),
+    "dayfirst": (
+        "อ่านค่าที่เป็นตัวเลขทั้งคอลัมน์เป็น วัน/เดือน/ปี เพราะมีค่าที่อ่านได้แบบนี้เท่านั้น เช่น {example} "
+        "ถ้าไม่ถูกต้องให้ระบุ dayfirst=False"
+    ),
+    "monthfirst": (
+        "อ่านค่าที่เป็นตัวเลขทั้งคอลัมน์เป็น เดือน/วัน/ปี (แบบอเมริกัน) เพราะมีค่าที่อ่านได้แบบนี้เท่านั้น "
+        "เช่น {example} ถ้าไม่ถูกต้องให้ระบุ dayfirst=True"
+    ),
+    "conflict": (
+        "คอลัมน์นี้มีทั้งค่าที่อ่านได้เฉพาะแบบ วัน/เดือน/ปี (เช่น {example}) และค่าที่อ่านได้เฉพาะแบบ "
+        "เดือน/วัน/ปี (เช่น {other}) จึงใช้ค่าเริ่มต้นคือ วัน/เดือน/ปี และรายงานค่าที่อาจสลับกันไว้ในตาราง"
+    ),
+    "ambiguous": (
+        "ทุกค่าที่เป็นตัวเลขมีวันและเดือนไม่เกิน 12 จึงบอกไม่ได้ว่าเขียนวันก่อนหรือเดือนก่อน "
+        "ใช้ค่าเริ่มต้นคือ วัน/เดือน/ปี (ถ้าเป็น เดือน/วัน/ปี ให้ระบุ dayfirst=False)"
+    ),
+    "excel": (
+        "ทุกค่าเป็นตัวเลขในช่วง {low:,}–{high:,} จึงอ่านเป็นเลขวันที่แบบ Excel (นับวันจาก 30 ธันวาคม "
+        "ค.ศ. 1899) ถ้าไม่ใช่ให้ระบุ excel=False"
+    ),
 }
 _BE_MARK = ("พศ", "be")
 _FAIL = {p: (p,) + (None,) * 10 for p in PROBLEMS}
@@ -206,7 +251,7 @@ def _split(text: str, dayfirst: bool, era: str):
         return _FAIL["format"]
     # Both date shapes start with a digit and the prefix words hold none, so the prefix is exactly
     # the text before the first digit: no regex has to guess where it ends.
-    pre, rest = t[:first.start()], t[first.start():]
+    pre, rest = t[: first.start()], t[first.start() :]
     english = False
     m = _NUMERIC_RE.fullmatch(rest)
     if m:
@@ -230,7 +275,7 @@ def _split(text: str, dayfirst: bool, era: str):
         marker = None
         if era_match:
             marker = era_match.group()
-            mon = mon[:era_match.start()].strip(" -/,")
+            mon = mon[: era_match.start()].strip(" -/,")
         mo = _MONTHS.get(_month_key(mon))
         if mo is None:
             return _FAIL["format"]
@@ -253,8 +298,9 @@ def _split(text: str, dayfirst: bool, era: str):
 def _assemble(y, mo, d, hh, mi, ss, us) -> np.ndarray:
     if np.isnan(y).all():  # nothing readable: skip pandas' assembly (the cost of a long bad cell)
         return np.full(len(y), np.datetime64("NaT"), dtype=_UNIT)
-    frame = pd.DataFrame({"year": y, "month": mo, "day": d, "hour": hh, "minute": mi, "second": ss,
-                          "us": us}, dtype="float64")
+    frame = pd.DataFrame(
+        {"year": y, "month": mo, "day": d, "hour": hh, "minute": mi, "second": ss, "us": us}, dtype="float64"
+    )
     return pd.to_datetime(frame, errors="coerce").to_numpy().astype(_UNIT)
 
 
@@ -351,7 +397,7 @@ def _parse_distinct(uniques, dayfirst: bool | None, era: str, excel: bool | None
     result = both[:n]
     other = np.full(n, np.datetime64("NaT"), dtype=_UNIT)
     other[need] = both[n:]
-    only_read = swappable & need & ~np.isnat(result) & np.isnat(other)   # 30/12: day first only
+    only_read = swappable & need & ~np.isnat(result) & np.isnat(other)  # 30/12: day first only
     only_other = swappable & need & np.isnat(result) & ~np.isnat(other)  # 12/30: month first only
     flip = False
     if dayfirst is not None:
@@ -364,8 +410,11 @@ def _parse_distinct(uniques, dayfirst: bool | None, era: str, excel: bool | None
         info["notes"].append(NOTES["monthfirst"].format(example=_example(uniques, only_other)))
     elif only_read.any():
         info["order"] = "conflict"
-        info["notes"].append(NOTES["conflict"].format(example=_example(uniques, only_read),
-                                                      other=_example(uniques, only_other)))
+        info["notes"].append(
+            NOTES["conflict"].format(
+                example=_example(uniques, only_read), other=_example(uniques, only_other)
+            )
+        )
     elif (swappable & need & ~np.isnat(result) & ~np.isnat(other)).any():
         info["order"] = "ambiguous"
         info["notes"].append(NOTES["ambiguous"])
@@ -394,7 +443,8 @@ def _parse_distinct(uniques, dayfirst: bool | None, era: str, excel: bool | None
     # (e.g. 1/13/2567): then 5/6/2567 is not reported as ambiguous.  Otherwise every value that
     # could be swapped is listed.
     settled = info["order"] == "inferred" or (
-        info["order"] == "given" and bool(only_read.any()) and not (problem == "swapped").any())
+        info["order"] == "given" and bool(only_read.any()) and not (problem == "swapped").any()
+    )
     if not settled:
         problem[ambiguous & (problem == "ok")] = "ambiguous"
     has_wd = weekday >= 0
@@ -411,8 +461,9 @@ def _flag(value) -> bool | None:
     return None if value is None else bool(value)
 
 
-def parse_date_th(s, dayfirst: bool | None = None, era: str = "auto", report: bool = False,
-                  excel: bool | None = None):
+def parse_date_th(
+    s, dayfirst: bool | None = None, era: str = "auto", report: bool = False, excel: bool | None = None
+):
     """Parse Thai dates (B.E. or C.E., Thai/English month names, Thai digits) to datetime64; else NaT.
 
     แปลงวันที่แบบไทยเป็นวันที่ของ pandas ค่าเดี่ยวได้ ``Timestamp`` (หรือ ``NaT``) Series (รวมถึง
@@ -483,9 +534,15 @@ def parse_date_th(s, dayfirst: bool | None = None, era: str = "auto", report: bo
 
 
 def _empty_report(info: dict) -> pd.DataFrame:
-    rep = pd.DataFrame({"value": pd.Series(dtype=object), "count": pd.Series(dtype="int64"),
-                        "parsed": pd.Series(dtype=_UNIT), "problem": pd.Series(dtype=object),
-                        "alternative": pd.Series(dtype=_UNIT)})
+    rep = pd.DataFrame(
+        {
+            "value": pd.Series(dtype=object),
+            "count": pd.Series(dtype="int64"),
+            "parsed": pd.Series(dtype=_UNIT),
+            "problem": pd.Series(dtype=object),
+            "alternative": pd.Series(dtype=_UNIT),
+        }
+    )
     rep.attrs.update(info)
     return rep
 
@@ -495,16 +552,22 @@ def _build_report(uniques, codes, parsed_u, problem, alternative, info, last=Non
     flagged = np.flatnonzero((problem != "ok") & (problem != "blank"))
     if len(flagged) == 0:
         rep = _empty_report(info)
-        return rep if last is None else rep.drop(columns="alternative").assign(**{last[0]: pd.Series(dtype=object)})
+        return (
+            rep
+            if last is None
+            else rep.drop(columns="alternative").assign(**{last[0]: pd.Series(dtype=object)})
+        )
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     name, values = ("alternative", alternative) if last is None else last
-    rep = pd.DataFrame({
-        "value": pd.Series(np.asarray(uniques, dtype=object)[flagged], dtype=object),
-        "count": counts[flagged].astype("int64"),
-        "parsed": parsed_u[flagged],
-        "problem": [PROBLEMS[p] for p in problem[flagged]],
-        name: values[flagged],
-    })
+    rep = pd.DataFrame(
+        {
+            "value": pd.Series(np.asarray(uniques, dtype=object)[flagged], dtype=object),
+            "count": counts[flagged].astype("int64"),
+            "parsed": parsed_u[flagged],
+            "problem": [PROBLEMS[p] for p in problem[flagged]],
+            name: values[flagged],
+        }
+    )
     order = np.lexsort((-rep["count"].to_numpy(), rep["parsed"].notna().to_numpy()))  # unreadable first
     rep = rep.iloc[order].reset_index(drop=True)
     rep.attrs.update(info)
@@ -518,13 +581,24 @@ def _loose(key: str) -> str:
 
 
 _MONTH_ALT = "|".join(_loose(k) for k in sorted(_MONTHS, key=len, reverse=True))
-_FIND_TIME = (r"(?:(?:\s?(?:เวลา\s?)?|t)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?(?:น\.?|นาฬิกา))?"
-              r"|\s?(?:เวลา\s?)?\d{1,2}\.\d{2}(?:\.\d{2})?\s?(?:น\.?|นาฬิกา))?")
+_FIND_TIME = (
+    r"(?:(?:\s?(?:เวลา\s?)?|t)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?(?:น\.?|นาฬิกา))?"
+    r"|\s?(?:เวลา\s?)?\d{1,2}\.\d{2}(?:\.\d{2})?\s?(?:น\.?|นาฬิกา))?"
+)
 # Each candidate is short and starts at a digit, so finditer stays linear in the text length.
-_FIND_NUMERIC_RE = re.compile(r"(?<!\d)\d{1,4}\s?([/\-.])\s?\d{1,2}\s?\1\s?\d{1,4}(?!\d)" + _FIND_TIME
-                              + r"(?!\d)", re.ASCII)
-_FIND_TEXT_RE = re.compile(r"(?<!\d)\d{1,2}\s?[-/]?\s?(?:" + _MONTH_ALT + r")\.?\s?[-/,]?\s?(?:"
-                           + _ERA + r"\s?)?\d{1,4}(?!\d)" + _FIND_TIME + r"(?!\d)", re.ASCII)
+_FIND_NUMERIC_RE = re.compile(
+    r"(?<!\d)\d{1,4}\s?([/\-.])\s?\d{1,2}\s?\1\s?\d{1,4}(?!\d)" + _FIND_TIME + r"(?!\d)", re.ASCII
+)
+_FIND_TEXT_RE = re.compile(
+    r"(?<!\d)\d{1,2}\s?[-/]?\s?(?:"
+    + _MONTH_ALT
+    + r")\.?\s?[-/,]?\s?(?:"
+    + _ERA
+    + r"\s?)?\d{1,4}(?!\d)"
+    + _FIND_TIME
+    + r"(?!\d)",
+    re.ASCII,
+)
 
 
 _RANGE_START_RE = re.compile(r"(?<!\d)(\d{1,2})\s?[-–~]\s?$", re.ASCII)
@@ -539,7 +613,7 @@ def _candidates(t: str) -> tuple[str, ...]:
     found = [m.group() for m in _FIND_NUMERIC_RE.finditer(t)]
     for m in _FIND_TEXT_RE.finditer(t):
         found.append(m.group())
-        start = _RANGE_START_RE.search(t[max(0, m.start() - 6):m.start()])
+        start = _RANGE_START_RE.search(t[max(0, m.start() - 6) : m.start()])
         if start:
             found.append(start[1] + m.group().lstrip("0123456789"))
     return tuple(dict.fromkeys(found))  # distinct, in order
@@ -585,7 +659,9 @@ def find_date_th(s, dayfirst: bool | None = None, era: str = "auto", report: boo
         found = per_cell[i]
         if _datetime_like(v):
             ts = pd.Timestamp(v)
-            result[i] = np.datetime64((ts.tz_localize(None) if ts.tz is not None else ts).to_datetime64(), "us")
+            result[i] = np.datetime64(
+                (ts.tz_localize(None) if ts.tz is not None else ts).to_datetime64(), "us"
+            )
             continue
         if not isinstance(v, str):
             problem[i] = "not_text"

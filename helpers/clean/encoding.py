@@ -75,8 +75,8 @@ codecs.register_error(_COUNTING, _count_and_replace)
 @dataclass
 class _Guess:
     encoding: str
-    evidence: bool = True   # False when the sample was plain ASCII (any ASCII-compatible codec fits)
-    bad: int = 0            # undecodable bytes seen in the sample
+    evidence: bool = True  # False when the sample was plain ASCII (any ASCII-compatible codec fits)
+    bad: int = 0  # undecodable bytes seen in the sample
 
 
 class _Undetectable(ValueError):
@@ -87,14 +87,14 @@ def _utf8_stats(blocks: list[bytes]) -> tuple[int, int]:
     """(valid non-ASCII characters, invalid bytes) of the blocks read as UTF-8."""
     good = bad = 0
     for i, block in enumerate(blocks):
-        if i:   # a block from the middle may start inside a character: skip its continuation bytes
+        if i:  # a block from the middle may start inside a character: skip its continuation bytes
             k = 0
             while k < 3 and k < len(block) and 0x80 <= block[k] <= 0xBF:
                 k += 1
             block = block[k:]
         # a block may also end inside a character: drop an incomplete last character
         text = codecs.getincrementaldecoder("utf-8")("replace").decode(block, final=False)
-        n_bad = text.count("\ufffd") - block.count(b"\xef\xbf\xbd")   # minus U+FFFD written in the file
+        n_bad = text.count("\ufffd") - block.count(b"\xef\xbf\xbd")  # minus U+FFFD written in the file
         bad += n_bad
         good += len(text) - len(text.encode("ascii", "ignore")) - n_bad
     return good, bad
@@ -102,7 +102,7 @@ def _utf8_stats(blocks: list[bytes]) -> tuple[int, int]:
 
 def _guess(blocks: list[bytes]) -> _Guess:
     """Guess the encoding of a file from sample blocks (the first is the head of the file)."""
-    head = b"".join(blocks[:2])     # 64 KB: enough for BOMs and the UTF-16 test
+    head = b"".join(blocks[:2])  # 64 KB: enough for BOMs and the UTF-16 test
     if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return _Guess("utf-32")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -167,8 +167,10 @@ def detect_encoding(path) -> str:
     try:
         return _guess(_source_for_detect(path).sample_blocks()).encoding
     except _Undetectable:
-        raise ValueError("ตรวจการเข้ารหัสอักขระ (encoding) ของไฟล์ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับการเข้ารหัสอักขระที่รู้จัก "
-                         "ตรวจว่าเป็นไฟล์ข้อความจริงหรือไม่") from None
+        raise ValueError(
+            "ตรวจการเข้ารหัสอักขระ (encoding) ของไฟล์ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับการเข้ารหัสอักขระที่รู้จัก "
+            "ตรวจว่าเป็นไฟล์ข้อความจริงหรือไม่"
+        ) from None
 
 
 _MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -203,7 +205,7 @@ def _count_replacement_chars(df: pd.DataFrame) -> int:
         elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
             try:
                 total += int(s.str.count("\ufffd").sum())
-            except AttributeError:   # an object column without text
+            except AttributeError:  # an object column without text
                 pass
     return total
 
@@ -217,7 +219,7 @@ def _first_bad_region(src: files.TableSource, encoding: str) -> bytes | None:
                 decoder.decode(chunk)
             except UnicodeDecodeError as err:
                 start = max(0, err.start - 4096)
-                return chunk[start:start + files._BLOCK] + f.read(files._BLOCK)
+                return chunk[start : start + files._BLOCK] + f.read(files._BLOCK)
     return None
 
 
@@ -241,15 +243,20 @@ def _read_csv_once(src: files.TableSource, encoding: str, kwargs: dict) -> tuple
         if _eof_in_quotes(err):
             row = re.search(r"row (\d+)", str(err))
             where = f" ตั้งแต่แถวที่ {int(row.group(1)) + 1:,}" if row else ""
-            raise FileProblem("truncated", (
-                f"ไฟล์ {src.name} จบกลางข้อความที่อยู่ในเครื่องหมายคำพูด (\"){where} แสดงว่าไฟล์อาจดาวน์โหลด"
-                "มาไม่ครบ (ถูกตัดกลางคัน) หรือมีเครื่องหมายคำพูดที่ไม่ได้ปิด ลองดาวน์โหลดใหม่อีกครั้ง")) from None
+            raise FileProblem(
+                "truncated",
+                (
+                    f'ไฟล์ {src.name} จบกลางข้อความที่อยู่ในเครื่องหมายคำพูด ("){where} แสดงว่าไฟล์อาจดาวน์โหลด'
+                    "มาไม่ครบ (ถูกตัดกลางคัน) หรือมีเครื่องหมายคำพูดที่ไม่ได้ปิด ลองดาวน์โหลดใหม่อีกครั้ง"
+                ),
+            ) from None
         raise
     except (EOFError, zlib.error, zipfile.BadZipFile, gzip.BadGzipFile) as err:
         raise files.damaged(src.name, f" ({type(err).__name__})") from None
     except pd.errors.EmptyDataError:
-        raise FileProblem("empty", f"ไฟล์ {src.name} ไม่มีข้อมูล (ไม่มีแถวหรือคอลัมน์ให้อ่าน) "
-                                   "อาจดาวน์โหลดไม่สำเร็จ ลองดาวน์โหลดใหม่อีกครั้ง") from None
+        raise FileProblem(
+            "empty", f"ไฟล์ {src.name} ไม่มีข้อมูล (ไม่มีแถวหรือคอลัมน์ให้อ่าน) อาจดาวน์โหลดไม่สำเร็จ ลองดาวน์โหลดใหม่อีกครั้ง"
+        ) from None
     finally:
         if not isinstance(source, Path):
             source.close()
@@ -266,9 +273,11 @@ def _how(encoding: str, given: bool) -> str:
 
 
 def _replaced_message(name: str, encoding: str, replaced: int) -> str:
-    return (f"ไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {replaced:,} จุด ชุดเรียนแทนแต่ละจุดด้วย"
-            "เครื่องหมาย � แล้วอ่านส่วนที่เหลือตามปกติ ดูแถวที่มีเครื่องหมายนี้ได้ด้วย "
-            'df[df.astype(str).apply(lambda c: c.str.contains("\\ufffd")).any(axis=1)]')
+    return (
+        f"ไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {replaced:,} จุด ชุดเรียนแทนแต่ละจุดด้วย"
+        "เครื่องหมาย � แล้วอ่านส่วนที่เหลือตามปกติ ดูแถวที่มีเครื่องหมายนี้ได้ด้วย "
+        'df[df.astype(str).apply(lambda c: c.str.contains("\\ufffd")).any(axis=1)]'
+    )
 
 
 def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwargs):
@@ -295,7 +304,7 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
     [50, 27]
     """
     src = files.open_source(path, member=member, want="csv")
-    kwargs.pop("compression", None)   # the kit recognises gzip and ZIP itself
+    kwargs.pop("compression", None)  # the kit recognises gzip and ZIP itself
     given = kwargs.pop("encoding", None)
     if given:
         guess = _Guess(given)
@@ -303,10 +312,14 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
         try:
             guess = _guess(src.sample_blocks())
         except _Undetectable:
-            raise FileProblem("encoding", (
-                f"ตรวจการเข้ารหัสอักขระ (encoding) ของไฟล์ {src.name} ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับการเข้ารหัสอักขระที่รู้จัก "
-                "ถ้ารู้การเข้ารหัสอักขระของไฟล์ ให้กำหนดเอง หรืออ่านโดยแทนไบต์ที่อ่านไม่ได้ด้วย � : "
-                f"clean.read_csv_th({src.path_text!r}, encoding=\"utf-8\", encoding_errors=\"replace\")")) from None
+            raise FileProblem(
+                "encoding",
+                (
+                    f"ตรวจการเข้ารหัสอักขระ (encoding) ของไฟล์ {src.name} ไม่ได้ ไบต์ในไฟล์ไม่ตรงกับการเข้ารหัสอักขระที่รู้จัก "
+                    "ถ้ารู้การเข้ารหัสอักขระของไฟล์ ให้กำหนดเอง หรืออ่านโดยแทนไบต์ที่อ่านไม่ได้ด้วย � : "
+                    f'clean.read_csv_th({src.path_text!r}, encoding="utf-8", encoding_errors="replace")'
+                ),
+            ) from None
     encoding = guess.encoding
     name = src.name
     if kwargs.get("chunksize") is not None or kwargs.get("iterator"):
@@ -318,8 +331,12 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
         if verbose:
             print(f"อ่านไฟล์ {name} ด้วยการเข้ารหัสอักขระ (encoding) {encoding} — {_how(encoding, bool(given))}")
         if guess.bad:
-            warnings.warn(f"ตัวอย่างจากไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {guess.bad:,} จุด "
-                          "ตัวอ่านจะแทนแต่ละจุดด้วยเครื่องหมาย �", ReplacedBytesWarning, stacklevel=2)
+            warnings.warn(
+                f"ตัวอย่างจากไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {guess.bad:,} จุด "
+                "ตัวอ่านจะแทนแต่ละจุดด้วยเครื่องหมาย �",
+                ReplacedBytesWarning,
+                stacklevel=2,
+            )
         return reader
     own_errors = "encoding_errors" not in kwargs
     if own_errors:
@@ -342,11 +359,17 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
         if given:
             hint = f"ลองไม่กำหนด encoding= เพื่อให้ชุดเรียนตรวจให้: clean.read_csv_th({src.path_text!r})"
         else:
-            hint = ("ไฟล์อาจใช้การเข้ารหัสอักขระหลายแบบปนกัน ถ้ายังต้องการอ่าน ให้แทนไบต์ที่อ่านไม่ได้ด้วย � ทั้งหมด: "
-                    f"clean.read_csv_th({src.path_text!r}, encoding={encoding!r}, encoding_errors=\"replace\")")
-        raise FileProblem("encoding", (
-            f"ไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {replaced:,} จุด มากเกินกว่าจะเป็นไบต์เสียไม่กี่จุด "
-            f"แสดงว่าการเข้ารหัสอักขระ (encoding) {encoding} ไม่ตรงกับไฟล์ {hint}"))
+            hint = (
+                "ไฟล์อาจใช้การเข้ารหัสอักขระหลายแบบปนกัน ถ้ายังต้องการอ่าน ให้แทนไบต์ที่อ่านไม่ได้ด้วย � ทั้งหมด: "
+                f'clean.read_csv_th({src.path_text!r}, encoding={encoding!r}, encoding_errors="replace")'
+            )
+        raise FileProblem(
+            "encoding",
+            (
+                f"ไฟล์ {name} มีไบต์ที่ถอดรหัสด้วย {encoding} ไม่ได้ {replaced:,} จุด มากเกินกว่าจะเป็นไบต์เสียไม่กี่จุด "
+                f"แสดงว่าการเข้ารหัสอักขระ (encoding) {encoding} ไม่ตรงกับไฟล์ {hint}"
+            ),
+        )
     if verbose:
         print(f"อ่านไฟล์ {name} ด้วยการเข้ารหัสอักขระ (encoding) {encoding} — {_how(encoding, bool(given))}")
     if replaced:
@@ -355,8 +378,19 @@ def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwar
 
 
 #: A trailing row holding one text cell that starts with one of these is a note, not data.
-_NOTE_WORDS = ("หมายเหตุ", "ที่มา", "แหล่งที่มา", "แหล่งข้อมูล", "ข้อมูล ณ", "จัดทำโดย", "source", "note",
-               "remark", "*", "(")
+_NOTE_WORDS = (
+    "หมายเหตุ",
+    "ที่มา",
+    "แหล่งที่มา",
+    "แหล่งข้อมูล",
+    "ข้อมูล ณ",
+    "จัดทำโดย",
+    "source",
+    "note",
+    "remark",
+    "*",
+    "(",
+)
 
 
 # ---------------------------------------------------------------------------------------- Excel
@@ -385,12 +419,19 @@ def _header_names(block: list[list], sep: str) -> list[str]:
 def _cells(row: list) -> list:
     """Calamine cells as pandas' own calamine reader gives them (whole floats become int, date → datetime)."""
     # inlined (no function call per cell): this loop is most of the time of reading a large sheet
-    return [int(v) if v.__class__ is float and v.is_integer()
-            else dt.datetime(v.year, v.month, v.day) if v.__class__ is dt.date else v for v in row]
+    return [
+        int(v)
+        if v.__class__ is float and v.is_integer()
+        else dt.datetime(v.year, v.month, v.day)
+        if v.__class__ is dt.date
+        else v
+        for v in row
+    ]
 
 
 def _open_workbook(src: files.TableSource):
     import python_calamine
+
     try:
         if src.path is not None and src.compression is None:
             return python_calamine.CalamineWorkbook.from_path(os.fspath(src.path))
@@ -398,7 +439,7 @@ def _open_workbook(src: files.TableSource):
             return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(f.read()))
     except (python_calamine.CalamineError, zipfile.BadZipFile, EOFError, zlib.error) as err:
         raise files.damaged(src.name, f" ({type(err).__name__})") from None
-    except Exception as err:   # python-calamine raises its own errors for broken zip/xml parts
+    except Exception as err:  # python-calamine raises its own errors for broken zip/xml parts
         if type(err).__module__.startswith("python_calamine"):
             raise files.damaged(src.name, f" ({type(err).__name__})") from None
         raise
@@ -410,14 +451,19 @@ def _sheet_list(sheet_name, names: list[str], src: files.TableSource) -> list:
         ok = (isinstance(s, int) and -len(names) <= s < len(names)) or (isinstance(s, str) and s in names)
         if not ok:
             listing = ", ".join(repr(n) for n in names)
-            raise FileProblem("sheet", (
-                f"ไม่พบชีต {s!r} ในไฟล์ {src.name} ชีตที่มีคือ {listing} ให้เลือกด้วยชื่อชีตหรือลำดับชีต "
-                f"(เริ่มจาก 0) เช่น clean.read_excel_th({src.path_text!r}, sheet_name={names[0]!r})"))
+            raise FileProblem(
+                "sheet",
+                (
+                    f"ไม่พบชีต {s!r} ในไฟล์ {src.name} ชีตที่มีคือ {listing} ให้เลือกด้วยชื่อชีตหรือลำดับชีต "
+                    f"(เริ่มจาก 0) เช่น clean.read_excel_th({src.path_text!r}, sheet_name={names[0]!r})"
+                ),
+            )
     return wanted
 
 
-def _tidy_sheet(rows: list[list], merges, title_rows: int, header_rows: int, notes_rows, sep: str,
-                kwargs: dict) -> tuple[pd.DataFrame, int]:
+def _tidy_sheet(
+    rows: list[list], merges, title_rows: int, header_rows: int, notes_rows, sep: str, kwargs: dict
+) -> tuple[pd.DataFrame, int]:
     """Raw sheet cells → table with one name per column; returns (table, note rows dropped)."""
     data = [_cells(row) for row in rows]
     try:
@@ -429,8 +475,10 @@ def _tidy_sheet(rows: list[list], merges, title_rows: int, header_rows: int, not
     block = None
     if header_rows:
         ncols = max(keep_cols) + 1 if keep_cols else 0
-        grid = [(list(data[r][:ncols]) + [None] * ncols)[:ncols] if r < len(data) else [None] * ncols
-                for r in range(title_rows, title_rows + header_rows)]
+        grid = [
+            (list(data[r][:ncols]) + [None] * ncols)[:ncols] if r < len(data) else [None] * ncols
+            for r in range(title_rows, title_rows + header_rows)
+        ]
         grid = [[None if v == "" else v for v in row] for row in grid]
         if merges is not None:
             for (r0, c0), (r1, c1) in merges:
@@ -439,15 +487,16 @@ def _tidy_sheet(rows: list[list], merges, title_rows: int, header_rows: int, not
                     for c in range(c0, min(c1, ncols - 1) + 1):
                         # a vertical merge repeats the name; _header_names drops the repeat
                         grid[r - title_rows][c] = None if value == "" else value
-        else:   # no merge information (e.g. .ods): merged parents show in their first cell only
+        else:  # no merge information (e.g. .ods): merged parents show in their first cell only
             for r in range(len(grid) - 1):
                 for c in range(1, ncols):
                     if grid[r][c] is None:
                         grid[r][c] = grid[r][c - 1]
         block = [[row[c] for c in keep_cols] for row in grid]
-    body = raw.iloc[title_rows + header_rows:].dropna(how="all")
-    body.columns = (_header_names(block, sep) if block is not None
-                    else [f"คอลัมน์_{i + 1}" for i in range(raw.shape[1])])
+    body = raw.iloc[title_rows + header_rows :].dropna(how="all")
+    body.columns = (
+        _header_names(block, sep) if block is not None else [f"คอลัมน์_{i + 1}" for i in range(raw.shape[1])]
+    )
     dropped = 0
     if notes_rows == "auto":
         while len(body):
@@ -465,9 +514,18 @@ def _tidy_sheet(rows: list[list], merges, title_rows: int, header_rows: int, not
     return body.reset_index(drop=True).infer_objects(), dropped
 
 
-def read_excel_th(path, *, sheet_name=0, title_rows: int = 1, header_rows: int = 2,
-                  notes_rows="auto", sep: str = " ", verbose: bool = True, member: str | None = None,
-                  **kwargs):
+def read_excel_th(
+    path,
+    *,
+    sheet_name=0,
+    title_rows: int = 1,
+    header_rows: int = 2,
+    notes_rows="auto",
+    sep: str = " ",
+    verbose: bool = True,
+    member: str | None = None,
+    **kwargs,
+):
     """Read an agency Excel sheet: skip title rows, join multi-row headers, drop trailing notes.
 
     อ่านไฟล์ Excel แบบที่หน่วยงานราชการนิยมทำ: มีชื่อเรื่อง ``title_rows`` แถวด้านบน, หัวตาราง
@@ -502,7 +560,7 @@ def read_excel_th(path, *, sheet_name=0, title_rows: int = 1, header_rows: int =
     for bad in ("header", "skiprows", "names"):
         if bad in kwargs:
             raise TypeError(f"read_excel_th กำหนด {bad} เอง ใช้ title_rows / header_rows แทน")
-    kwargs.pop("engine", None)   # always python-calamine: one fast read of cells and merged ranges
+    kwargs.pop("engine", None)  # always python-calamine: one fast read of cells and merged ranges
     src = files.open_source(path, member=member, want="excel")
     book = _open_workbook(src)
     try:
@@ -521,11 +579,12 @@ def read_excel_th(path, *, sheet_name=0, title_rows: int = 1, header_rows: int =
                 raise
             body, dropped = _tidy_sheet(rows, merges, title_rows, header_rows, notes_rows, sep, kwargs)
             if verbose:
-                where = (f"ชีตที่ {s + 1 if s >= 0 else len(names) + s + 1}" if isinstance(s, int)
-                         else f"ชีต {s}")
-                print(f"อ่านไฟล์ {src.name} {where}: ข้ามชื่อเรื่อง {title_rows} แถว, "
-                      f"รวมหัวตาราง {header_rows} แถวเป็นชื่อคอลัมน์, "
-                      f"ตัดหมายเหตุท้ายตาราง {dropped} แถว, ได้ {len(body):,} แถว × {body.shape[1]} คอลัมน์")
+                where = f"ชีตที่ {s + 1 if s >= 0 else len(names) + s + 1}" if isinstance(s, int) else f"ชีต {s}"
+                print(
+                    f"อ่านไฟล์ {src.name} {where}: ข้ามชื่อเรื่อง {title_rows} แถว, "
+                    f"รวมหัวตาราง {header_rows} แถวเป็นชื่อคอลัมน์, "
+                    f"ตัดหมายเหตุท้ายตาราง {dropped} แถว, ได้ {len(body):,} แถว × {body.shape[1]} คอลัมน์"
+                )
             out[sheet_title if sheet_name is None else s] = body
     finally:
         book.close()

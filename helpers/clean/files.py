@@ -22,10 +22,10 @@ __all__ = ["CSV_SUFFIXES", "EXCEL_SUFFIXES", "FileProblem", "TableSource", "open
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-_HEAD = 1 << 20          # the head of a file sampled to guess its encoding
-_BLOCK = 1 << 18         # size of each block sampled from the middle and the end of a file
+_HEAD = 1 << 20  # the head of a file sampled to guess its encoding
+_BLOCK = 1 << 18  # size of each block sampled from the middle and the end of a file
 _MIDDLE_BLOCKS = 6
-_SNIFF = 1 << 16         # bytes read to recognise what a file is
+_SNIFF = 1 << 16  # bytes read to recognise what a file is
 # Samples are read and kept in pieces of 32 KB: freeing a Python object larger than glibc's mmap
 # threshold (128 KB) raises that threshold for the whole process, after which pandas' own buffers come
 # from the heap and its peak memory grows by 50-70 % (measured on a 200 MB CSV).  Small pieces avoid it.
@@ -54,13 +54,20 @@ class FileProblem(ValueError):
 
 # ------------------------------------------------------------------------------------- sniffing
 _MAGIC = [
-    (b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"), (b"\x1f\x8b", "gzip"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"), (b"%PDF", "pdf"), (b"BZh", "bz2"),
-    (b"\xfd7zXZ\x00", "xz"), (b"Rar!", "rar"), (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
+    (b"%PDF", "pdf"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"Rar!", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
 ]
 _BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_HTML_START = re.compile(rb"^(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 _JSON_START = re.compile(rb"^(\{\s*(\"|\})|\[\s*[\{\[\"\d\-\]]|\[\s*(true|false|null)\b)")
 
 
@@ -117,11 +124,14 @@ def utf16_without_bom(head: bytes) -> str | None:
     ('utf-16-le', None)
     """
     sample = head[:65536]
-    sample = sample[:len(sample) // 2 * 2]
+    sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
         return None
     n = len(sample) // 2
-    for codec, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+    for codec, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
         if sum(high.count(b) for b in (0x00, 0x0E)) >= 0.95 * n and low.count(0) <= 0.05 * n:
             try:
                 text = codecs.getincrementaldecoder(codec)().decode(sample)
@@ -149,42 +159,61 @@ def page_title(head: bytes) -> str:
 def _html_problem(name: str, head: bytes) -> FileProblem:
     title = page_title(_as_ascii_view(head))
     said = f" (หัวเรื่องของหน้าเว็บคือ “{title}”)" if title else ""
-    return FileProblem("html", (
-        f"ไฟล์ {name} เป็นหน้าเว็บ (HTML) ไม่ใช่ไฟล์ข้อมูล{said} มักเป็นหน้าแจ้งข้อผิดพลาดหรือหน้าให้เข้าสู่ระบบ "
-        "(login) ที่เว็บไซต์ส่งมาแทนไฟล์จริง ลองเปิดไฟล์นี้ในเว็บเบราว์เซอร์เพื่ออ่านว่าหน้าเว็บเขียนว่าอะไร "
-        "แล้วดาวน์โหลดไฟล์ใหม่อีกครั้ง"))
+    return FileProblem(
+        "html",
+        (
+            f"ไฟล์ {name} เป็นหน้าเว็บ (HTML) ไม่ใช่ไฟล์ข้อมูล{said} มักเป็นหน้าแจ้งข้อผิดพลาดหรือหน้าให้เข้าสู่ระบบ "
+            "(login) ที่เว็บไซต์ส่งมาแทนไฟล์จริง ลองเปิดไฟล์นี้ในเว็บเบราว์เซอร์เพื่ออ่านว่าหน้าเว็บเขียนว่าอะไร "
+            "แล้วดาวน์โหลดไฟล์ใหม่อีกครั้ง"
+        ),
+    )
 
 
 def _problem_for(kind: str, name: str, path_text: str, head: bytes, want: str) -> FileProblem | None:
     """The Thai refusal for a file of ``kind`` opened as ``want`` (``'csv'`` or ``'excel'``), or None."""
     if kind == "empty":
-        return FileProblem("empty", f"ไฟล์ {name} ว่างเปล่า (0 ไบต์) ไม่มีข้อมูลเลย "
-                                    "อาจดาวน์โหลดไม่สำเร็จ ลองดาวน์โหลดใหม่อีกครั้ง")
+        return FileProblem(
+            "empty", f"ไฟล์ {name} ว่างเปล่า (0 ไบต์) ไม่มีข้อมูลเลย อาจดาวน์โหลดไม่สำเร็จ ลองดาวน์โหลดใหม่อีกครั้ง"
+        )
     if kind == "blank":
-        return FileProblem("empty", f"ไฟล์ {name} มีแต่ช่องว่างหรือบรรทัดว่าง ไม่มีข้อมูลเลย "
-                                    "อาจดาวน์โหลดไม่สำเร็จ ลองดาวน์โหลดใหม่อีกครั้ง")
+        return FileProblem(
+            "empty", f"ไฟล์ {name} มีแต่ช่องว่างหรือบรรทัดว่าง ไม่มีข้อมูลเลย อาจดาวน์โหลดไม่สำเร็จ ลองดาวน์โหลดใหม่อีกครั้ง"
+        )
     if kind == "html":
         return _html_problem(name, head)
     if kind == "json":
-        return FileProblem("json", (
-            f"ไฟล์ {name} เป็นข้อมูลแบบ JSON ไม่ใช่ตาราง CSV หรือ Excel (แม้ชื่อไฟล์จะบอกอย่างนั้น) "
-            f"เปิดดูได้ด้วย json.load(open({path_text!r}, encoding=\"utf-8\")) "
-            "ถ้าเป็นคำตอบจากเอพีไอ (API) ของพอร์ทัล ให้ดูว่ามีลิงก์ไปยังไฟล์ข้อมูลจริงหรือไม่"))
+        return FileProblem(
+            "json",
+            (
+                f"ไฟล์ {name} เป็นข้อมูลแบบ JSON ไม่ใช่ตาราง CSV หรือ Excel (แม้ชื่อไฟล์จะบอกอย่างนั้น) "
+                f'เปิดดูได้ด้วย json.load(open({path_text!r}, encoding="utf-8")) '
+                "ถ้าเป็นคำตอบจากเอพีไอ (API) ของพอร์ทัล ให้ดูว่ามีลิงก์ไปยังไฟล์ข้อมูลจริงหรือไม่"
+            ),
+        )
     if kind == "pdf":
-        return FileProblem("pdf", f"ไฟล์ {name} เป็นเอกสาร PDF ไม่ใช่ตารางข้อมูล อ่านเป็นตารางโดยตรงไม่ได้ "
-                                  "ลองหาไฟล์ CSV หรือ Excel ของชุดข้อมูลเดียวกันในพอร์ทัล")
+        return FileProblem(
+            "pdf",
+            f"ไฟล์ {name} เป็นเอกสาร PDF ไม่ใช่ตารางข้อมูล อ่านเป็นตารางโดยตรงไม่ได้ "
+            "ลองหาไฟล์ CSV หรือ Excel ของชุดข้อมูลเดียวกันในพอร์ทัล",
+        )
     if kind in ("bz2", "xz", "rar", "7z"):
-        return FileProblem("archive", f"ไฟล์ {name} เป็นไฟล์บีบอัดแบบ {kind} ซึ่งชุดเรียนยังเปิดให้ไม่ได้ "
-                                      "ให้แตกไฟล์ (extract) ก่อน แล้วเปิดไฟล์ที่อยู่ข้างใน")
+        return FileProblem(
+            "archive",
+            f"ไฟล์ {name} เป็นไฟล์บีบอัดแบบ {kind} ซึ่งชุดเรียนยังเปิดให้ไม่ได้ ให้แตกไฟล์ (extract) ก่อน แล้วเปิดไฟล์ที่อยู่ข้างใน",
+        )
     if kind == "binary":
-        return FileProblem("binary", f"ไฟล์ {name} ไม่ใช่ไฟล์ข้อความ (มีไบต์ NUL ปนอยู่) จึงอ่านเป็น CSV ไม่ได้ "
-                                     "ตรวจว่าดาวน์โหลดไฟล์ถูกตัวหรือไม่")
+        return FileProblem(
+            "binary", f"ไฟล์ {name} ไม่ใช่ไฟล์ข้อความ (มีไบต์ NUL ปนอยู่) จึงอ่านเป็น CSV ไม่ได้ ตรวจว่าดาวน์โหลดไฟล์ถูกตัวหรือไม่"
+        )
     if want == "csv" and kind in ("xlsx", "xls", "ods"):
-        return FileProblem("excel", f"ไฟล์ {name} เป็นไฟล์ Excel ไม่ใช่ CSV ให้อ่านด้วย "
-                                    f"clean.read_excel_th({path_text!r}) แทน")
+        return FileProblem(
+            "excel", f"ไฟล์ {name} เป็นไฟล์ Excel ไม่ใช่ CSV ให้อ่านด้วย clean.read_excel_th({path_text!r}) แทน"
+        )
     if want == "excel" and kind == "text":
-        return FileProblem("csv", f"ไฟล์ {name} เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่ไฟล์ Excel ให้อ่านด้วย "
-                                  f"clean.read_csv_th({path_text!r}) แทน")
+        return FileProblem(
+            "csv",
+            f"ไฟล์ {name} เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่ไฟล์ Excel ให้อ่านด้วย clean.read_csv_th({path_text!r}) แทน",
+        )
     return None
 
 
@@ -194,8 +223,10 @@ def damaged(name: str, detail: str = "") -> FileProblem:
     >>> print(damaged("a.xlsx"))
     ไฟล์ a.xlsx เสียหายหรือดาวน์โหลดมาไม่ครบ (ไฟล์ถูกตัดกลางคัน) จึงเปิดอ่านไม่ได้ ลองดาวน์โหลดใหม่อีกครั้ง
     """
-    return FileProblem("damaged", f"ไฟล์ {name} เสียหายหรือดาวน์โหลดมาไม่ครบ (ไฟล์ถูกตัดกลางคัน) "
-                                  f"จึงเปิดอ่านไม่ได้{detail} ลองดาวน์โหลดใหม่อีกครั้ง")
+    return FileProblem(
+        "damaged",
+        f"ไฟล์ {name} เสียหายหรือดาวน์โหลดมาไม่ครบ (ไฟล์ถูกตัดกลางคัน) จึงเปิดอ่านไม่ได้{detail} ลองดาวน์โหลดใหม่อีกครั้ง",
+    )
 
 
 # ------------------------------------------------------------------------------------ sources
@@ -212,13 +243,13 @@ class TableSource:
 
     name: str
     kind: str
-    path: Path | None = None            # a plain or gzip file on disk
-    compression: str | None = None      # "gzip" for .gz
-    zip_path: Path | None = None        # the archive holding ``member``
+    path: Path | None = None  # a plain or gzip file on disk
+    compression: str | None = None  # "gzip" for .gz
+    zip_path: Path | None = None  # the archive holding ``member``
     member: str | None = None
-    buffer: io.BytesIO | None = None    # a file-like object already read into memory
-    size: int = 0                        # bytes of (uncompressed, when known) content
-    path_text: str = ""                  # how to name the file in a code hint
+    buffer: io.BytesIO | None = None  # a file-like object already read into memory
+    size: int = 0  # bytes of (uncompressed, when known) content
+    path_text: str = ""  # how to name the file in a code hint
 
     def open(self):
         """A fresh binary stream of the (uncompressed) content; the caller closes it."""
@@ -241,6 +272,7 @@ class TableSource:
         A bounded sample (about 2.75 MB at most, as 32 KB pieces; pieces of one block are consecutive)
         so that guessing an encoding never reads a whole file.
         """
+
         def pieces(f, size):
             out = []
             while size > 0 and (piece := f.read(min(_PIECE, size))):
@@ -258,7 +290,7 @@ class TableSource:
             blocks = pieces(f, _HEAD) or [b""]
             if self.size > _HEAD + _BLOCK:
                 span = self.size - _HEAD - _BLOCK
-                for i in range(1, _MIDDLE_BLOCKS + 2):       # the last one is the end of the file
+                for i in range(1, _MIDDLE_BLOCKS + 2):  # the last one is the end of the file
                     f.seek(_HEAD + span * i // (_MIDDLE_BLOCKS + 1))
                     blocks += pieces(f, _BLOCK)
             elif self.size > _HEAD:
@@ -310,15 +342,22 @@ def _choose_member(zf: zipfile.ZipFile, name: str, path_text: str, member, want:
         others = [i.filename for i in infos]
         if others:
             other_func = "read_excel_th" if want == "csv" else "read_csv_th"
-            return_hint = (f" ให้อ่านด้วย clean.{other_func}({path_text!r}, member={others[0]!r}) แทน")
-            raise FileProblem("member", f"ไฟล์ ZIP {name} ไม่มีไฟล์ {'CSV' if want == 'csv' else 'Excel'} "
-                                        f"อยู่ข้างใน มีแต่: {', '.join(others)}{return_hint}")
+            return_hint = f" ให้อ่านด้วย clean.{other_func}({path_text!r}, member={others[0]!r}) แทน"
+            raise FileProblem(
+                "member",
+                f"ไฟล์ ZIP {name} ไม่มีไฟล์ {'CSV' if want == 'csv' else 'Excel'} "
+                f"อยู่ข้างใน มีแต่: {', '.join(others)}{return_hint}",
+            )
         listing = ", ".join(zf.namelist()[:20]) or "(ว่างเปล่า)"
         raise FileProblem("member", f"ไฟล์ ZIP {name} ไม่มีไฟล์ตาราง (CSV หรือ Excel) อยู่ข้างใน มีแต่: {listing}")
     listing = "\n".join(f"  - {f}" for f in fitting)
-    raise FileProblem("member", (
-        f"ไฟล์ ZIP {name} มีไฟล์ข้อมูลอยู่ {len(fitting)} ไฟล์:\n{listing}\n"
-        f"ให้เลือกไฟล์ที่ต้องการด้วย member= เช่น clean.{func}({path_text!r}, member={fitting[0]!r})"))
+    raise FileProblem(
+        "member",
+        (
+            f"ไฟล์ ZIP {name} มีไฟล์ข้อมูลอยู่ {len(fitting)} ไฟล์:\n{listing}\n"
+            f"ให้เลือกไฟล์ที่ต้องการด้วย member= เช่น clean.{func}({path_text!r}, member={fitting[0]!r})"
+        ),
+    )
 
 
 def open_source(source, *, member: str | None = None, want: str = "csv") -> TableSource:
@@ -352,8 +391,12 @@ def open_source(source, *, member: str | None = None, want: str = "csv") -> Tabl
     if kind == "gzip":
         try:
             if src.path is None:
-                src = TableSource(name, "text", buffer=io.BytesIO(gzip.decompress(src.buffer.getvalue())),
-                                  path_text=path_text)
+                src = TableSource(
+                    name,
+                    "text",
+                    buffer=io.BytesIO(gzip.decompress(src.buffer.getvalue())),
+                    path_text=path_text,
+                )
             else:
                 src.compression = "gzip"
             head = src.head()
@@ -362,7 +405,7 @@ def open_source(source, *, member: str | None = None, want: str = "csv") -> Tabl
         src.size = max(src.size, len(head))
         kind = sniff(head)
     if kind == "zip":
-        if src.compression:        # a gzip-compressed workbook or archive: unpack it in memory
+        if src.compression:  # a gzip-compressed workbook or archive: unpack it in memory
             with src.open() as f:
                 src = TableSource(name, "text", buffer=io.BytesIO(f.read()), path_text=path_text)
             src.size = len(src.buffer.getbuffer())
@@ -377,18 +420,29 @@ def open_source(source, *, member: str | None = None, want: str = "csv") -> Tabl
                 info = zf.getinfo(chosen)
                 inner = PurePosixPath(chosen).suffix.lower()
                 zip_path = src.path if src.path is not None else None
-                if zip_path is None:       # an in-memory archive: keep the member's bytes only
-                    src = TableSource(f"{chosen} (ใน {name})", "text", buffer=io.BytesIO(zf.read(chosen)),
-                                      size=info.file_size, path_text=path_text)
+                if zip_path is None:  # an in-memory archive: keep the member's bytes only
+                    src = TableSource(
+                        f"{chosen} (ใน {name})",
+                        "text",
+                        buffer=io.BytesIO(zf.read(chosen)),
+                        size=info.file_size,
+                        path_text=path_text,
+                    )
                 else:
-                    src = TableSource(f"{chosen} (ใน {name})", "text", zip_path=zip_path, member=chosen,
-                                      size=info.file_size, path_text=path_text)
+                    src = TableSource(
+                        f"{chosen} (ใน {name})",
+                        "text",
+                        zip_path=zip_path,
+                        member=chosen,
+                        size=info.file_size,
+                        path_text=path_text,
+                    )
                 try:
                     head = src.head()
                 except (zipfile.BadZipFile, EOFError, OSError, zlib.error):
                     raise damaged(src.name) from None
                 kind = sniff(head)
-                if kind == "zip":          # an .xlsx or .ods inside the archive
+                if kind == "zip":  # an .xlsx or .ods inside the archive
                     kind = "ods" if inner == ".ods" else "xlsx"
     elif member is not None:
         raise FileProblem("member", f"ไฟล์ {name} ไม่ใช่ไฟล์ ZIP จึงไม่ต้องกำหนด member=")

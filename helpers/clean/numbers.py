@@ -24,19 +24,68 @@ __all__ = ["MISSING_WORDS", "MULTIPLIERS", "PROBLEMS", "UNITS", "to_arabic_digit
 
 # Thai digits are converted by pythainlp (thai_digit_to_arabic_digit, a str.translate); this table
 # only removes invisible characters and turns odd spaces and dashes into plain ones.
-_CLEAN = str.maketrans({**{c: None for c in ZERO_WIDTH}, **{c: " " for c in SPACE_LIKE},
-                        "\u2212": "-", "\u2013": "-", "\u2014": "-"})  # minus, en dash, em dash
+_CLEAN = str.maketrans(
+    {
+        **{c: None for c in ZERO_WIDTH},
+        **{c: " " for c in SPACE_LIKE},
+        "\u2212": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)  # minus, en dash, em dash
 
 #: Text that means "no value" (compared after stripping, case-insensitive) → NaN: the kit-wide words
 #: of ``_common.MISSING_WORDS`` plus a few seen in number columns (dots, Excel errors, "x").
-MISSING_WORDS = _common.MISSING_WORDS | frozenset({
-    "---", "..", "...", "…", "ไม่มี", "#n/a", "#value!", "#div/0!", "#ref!", "#num!", "x",
-})
+MISSING_WORDS = _common.MISSING_WORDS | frozenset(
+    {
+        "---",
+        "..",
+        "...",
+        "…",
+        "ไม่มี",
+        "#n/a",
+        "#value!",
+        "#div/0!",
+        "#ref!",
+        "#num!",
+        "x",
+    }
+)
 
 #: Trailing (or leading) units that are simply dropped (a number may be glued to them: ``08ราย``).
-UNITS = ("บาท", "คน", "ราย", "ครั้ง", "%", "เปอร์เซ็นต์", "ปี", "วัน", "เดือน", "ตัว", "แห่ง",
-         "หลัง", "ครัวเรือน", "ไร่", "ตัน", "กก.", "กิโลกรัม", "ลิตร", "กม.", "กิโลเมตร", "ชั่วโมง",
-         "ชม.", "นาที", "คัน", "ลูก", "ต้น", "ฉบับ", "เรื่อง", "หน่วย", "µg/m³", "มคก./ลบ.ม.")
+UNITS = (
+    "บาท",
+    "คน",
+    "ราย",
+    "ครั้ง",
+    "%",
+    "เปอร์เซ็นต์",
+    "ปี",
+    "วัน",
+    "เดือน",
+    "ตัว",
+    "แห่ง",
+    "หลัง",
+    "ครัวเรือน",
+    "ไร่",
+    "ตัน",
+    "กก.",
+    "กิโลกรัม",
+    "ลิตร",
+    "กม.",
+    "กิโลเมตร",
+    "ชั่วโมง",
+    "ชม.",
+    "นาที",
+    "คัน",
+    "ลูก",
+    "ต้น",
+    "ฉบับ",
+    "เรื่อง",
+    "หน่วย",
+    "µg/m³",
+    "มคก./ลบ.ม.",
+)
 #: Thai multiplier words after a number: ``1.2 ล้าน`` → 1,200,000; ``ล้าน`` may repeat or follow
 #: another word (``3 แสนล้าน`` = 3 × 10¹¹, ``2 ล้านล้าน`` = 2 × 10¹²).  Value = power of ten.
 MULTIPLIERS = {"ร้อย": 2, "พัน": 3, "หมื่น": 4, "แสน": 5, "ล้าน": 6}
@@ -58,12 +107,12 @@ _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _MULT_RE = "(?:{})(?:ล้าน)*".format("|".join(MULTIPLIERS))
 _NUMBER_RE = re.compile(
     r"(?P<open>\()?\s*(?P<sign>[-+])?\s*(?:฿|ร้อยละ)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"      # 1,234,567.89
-    r"|\d{1,3}(?: \d{3})+(?:\.\d+)?"               # 1 234 567 (space as thousands separator)
-    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"             # 1234.5, 1e5
-    r"|\.\d+)"                                      # .5
-    r"(?:\.-)?"                                     # 1,500.- (Thai price style)
-    rf"\s*(?P<mult>{_MULT_RE})?"                    # 1.2 ล้าน
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+    r"|\d{1,3}(?: \d{3})+(?:\.\d+)?"  # 1 234 567 (space as thousands separator)
+    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"  # 1234.5, 1e5
+    r"|\.\d+)"  # .5
+    r"(?:\.-)?"  # 1,500.- (Thai price style)
+    rf"\s*(?P<mult>{_MULT_RE})?"  # 1.2 ล้าน
     rf"\s*(?:{_UNIT_RE})?\s*(?P<close>\))?\s*(?:{_UNIT_RE})?",
     re.IGNORECASE,
 )
@@ -97,8 +146,9 @@ def to_arabic_digits(s):
         return series.copy()
 
     def _translate(uniques):
-        return np.array([thai_digit_to_arabic_digit(u) if isinstance(u, str) else u for u in uniques],
-                        dtype=object)
+        return np.array(
+            [thai_digit_to_arabic_digit(u) if isinstance(u, str) else u for u in uniques], dtype=object
+        )
 
     if isinstance(series.dtype, pd.StringDtype):
         values = map_distinct(series, _translate, series.dtype.na_value, object)
@@ -134,7 +184,7 @@ def _parse_number(v) -> tuple[float, str | None]:
     if is_blank(v):
         return np.nan, None  # a blank cell: missing, nothing to report (unparsed skips it too)
     t = _unquote(" ".join(thai_digit_to_arabic_digit(v).translate(_CLEAN).split()))
-    if not t or t.casefold() in MISSING_WORDS:   # not t: only quotes, such as '""'
+    if not t or t.casefold() in MISSING_WORDS:  # not t: only quotes, such as '""'
         return np.nan, "missing_word"
     if t.casefold() in _INFINITY:
         return np.nan, "overflow"
@@ -148,14 +198,14 @@ def _parse_number(v) -> tuple[float, str | None]:
     num = m["num"].replace(",", "").replace(" ", "")
     if m["mult"]:
         if "e" in num.lower():
-            return np.nan, "other_text"   # "1e3 ล้าน": no one writes this on purpose
+            return np.nan, "other_text"  # "1e3 ล้าน": no one writes this on purpose
         power = sum(MULTIPLIERS[w] for w in re.findall("|".join(MULTIPLIERS), m["mult"]))
-        num = f"{num}e{power}"            # float() rounds "1.2e6" exactly; 1.2 * 10**6 might not
+        num = f"{num}e{power}"  # float() rounds "1.2e6" exactly; 1.2 * 10**6 might not
     x = float(num)
     if not math.isfinite(x):
         return np.nan, "overflow"
     # accounting negatives: "(1,200)" is -1200, as in Thai government financial statements
-    return (-x if (m["open"] or m["sign"] == "-") else x) + 0.0, None   # + 0.0: no "-0.0"
+    return (-x if (m["open"] or m["sign"] == "-") else x) + 0.0, None  # + 0.0: no "-0.0"
 
 
 def _why_not(t: str) -> str:
@@ -225,7 +275,7 @@ def to_number(s, report: bool = False):
         values = series.astype("float64").to_numpy(copy=True)
         infinite = np.isinf(values)
         values[infinite] = np.nan
-        codes, uniques = factorize(series.where(infinite))   # only the infinite values to report
+        codes, uniques = factorize(series.where(infinite))  # only the infinite values to report
         problems = ["overflow"] * len(uniques)
     else:
         codes, uniques = factorize(series)
@@ -234,8 +284,9 @@ def to_number(s, report: bool = False):
         problems = [p[1] for p in parsed]
         # 1, 1.0 and True share one hash slot, but True must give NaN and 1 must give 1.0: redo those
         # rows one by one (only columns that mix numbers 0/1 with booleans ever get here)
-        shared = np.fromiter((not isinstance(u, str) and _is_zero_one(u) for u in uniques), dtype=bool,
-                             count=len(uniques))
+        shared = np.fromiter(
+            (not isinstance(u, str) and _is_zero_one(u) for u in uniques), dtype=bool, count=len(uniques)
+        )
         if shared.any():
             rows = np.flatnonzero(np.append(shared, False)[codes])
             raw = series.to_numpy(dtype=object)

@@ -51,8 +51,19 @@ MEMO_LIMIT = 100_000
 
 # Other names in common use (checked by hand; not in provinces.csv).
 _ALIASES = {
-    "10": ("กทม", "กทม.", "กรุงเทพ", "กรุงเทพฯ", "กรุงเทพมหานคร", "กรุงเทพเมือง", "Bangkok", "BKK",
-           "Krung Thep", "Krung Thep Maha Nakhon", "Bangkok Metropolis"),
+    "10": (
+        "กทม",
+        "กทม.",
+        "กรุงเทพ",
+        "กรุงเทพฯ",
+        "กรุงเทพมหานคร",
+        "กรุงเทพเมือง",
+        "Bangkok",
+        "BKK",
+        "Krung Thep",
+        "Krung Thep Maha Nakhon",
+        "Bangkok Metropolis",
+    ),
     "14": ("อยุธยา", "Ayutthaya", "Ayuthaya", "Ayudhya", "Phra Nakhon Si Ayudhya"),
     "30": ("โคราช", "Korat", "Khorat"),
     "34": ("อุบล", "อุบลฯ", "Ubon"),
@@ -94,12 +105,20 @@ _NOT_ISO = "ไม่ใช่รหัส ISO 3166-2 ของจังหว�
 _DOTTED = "อักษรย่อที่มีจุด (เช่น ก.พ.) อาจเป็นชื่อย่อเดือน จึงไม่ตีความเป็นอักษรย่อจังหวัด"
 _MIXED = "ชื่อปนสองภาษาที่ไม่ตรงกัน"
 _TOO_LONG = "ข้อความยาวเกินกว่าจะเป็นชื่อจังหวัด (อาจเป็นหมายเหตุหรือเชิงอรรถ)"
-_FORMER = ("เป็นชื่อจังหวัดเดิม ({}): พระนครและธนบุรีรวมกันตั้งแต่ พ.ศ. 2514 ปัจจุบันคือกรุงเทพมหานคร "
-           "จึงไม่แปลงให้ (ตัวเลขของจังหวัดเดิมไม่เท่ากับของกรุงเทพมหานครทั้งหมด)")
+_FORMER = (
+    "เป็นชื่อจังหวัดเดิม ({}): พระนครและธนบุรีรวมกันตั้งแต่ พ.ศ. 2514 ปัจจุบันคือกรุงเทพมหานคร "
+    "จึงไม่แปลงให้ (ตัวเลขของจังหวัดเดิมไม่เท่ากับของกรุงเทพมหานครทั้งหมด)"
+)
 #: Provinces that no longer exist (merged into Bangkok in B.E. 2514 / 1971); DOPA's files before
 #: 1971 list them.  A fuzzy match would turn "Thonburi" into Chon Buri: they are refused by name.
-FORMER_PROVINCES = {"ธนบุรี": "ธนบุรี", "thonburi": "ธนบุรี", "thon buri": "ธนบุรี",
-                    "พระนคร": "พระนคร", "phra nakhon": "พระนคร", "phranakhon": "พระนคร"}
+FORMER_PROVINCES = {
+    "ธนบุรี": "ธนบุรี",
+    "thonburi": "ธนบุรี",
+    "thon buri": "ธนบุรี",
+    "พระนคร": "พระนคร",
+    "phra nakhon": "พระนคร",
+    "phranakhon": "พระนคร",
+}
 #: Longer than any province name written with its "จังหวัด" prefix and a marker: not a name.
 MAX_NAME_LENGTH = 40
 
@@ -154,8 +173,10 @@ class _Facts:
         order = list(table["province_code"])
         self.id_of = {c: i for i, c in enumerate(order)}
         self.na_id = len(order)
-        self.answers = {"name_th": pd.array(list(table["name_th"]) + [np.nan], dtype="str"),
-                        "province_code": pd.array(order + [np.nan], dtype="str")}
+        self.answers = {
+            "name_th": pd.array(list(table["name_th"]) + [np.nan], dtype="str"),
+            "province_code": pd.array(order + [np.nan], dtype="str"),
+        }
         self.name_of = dict(zip(order, table["name_th"]))
         lookup: dict[str, str] = {}
         for row in table.itertuples(index=False):
@@ -168,14 +189,20 @@ class _Facts:
                     lookup.setdefault(k, code)
         self.lookup = lookup
         kind = codes["kind"]
-        self.abbr = dict(zip(codes.loc[kind.str.startswith("abbr_th"), "code"],
-                             codes.loc[kind.str.startswith("abbr_th"), "province_code"]))
-        self.iso = dict(zip(codes.loc[kind == "iso_3166_2", "code"], codes.loc[kind == "iso_3166_2", "province_code"]))
+        self.abbr = dict(
+            zip(
+                codes.loc[kind.str.startswith("abbr_th"), "code"],
+                codes.loc[kind.str.startswith("abbr_th"), "province_code"],
+            )
+        )
+        self.iso = dict(
+            zip(codes.loc[kind == "iso_3166_2", "code"], codes.loc[kind == "iso_3166_2", "province_code"])
+        )
         split: dict[bool, list] = {True: [], False: []}
         for key, code in lookup.items():
             split[bool(re.fullmatch(r"[a-z]+", key))].append((key, code))
         self.candidates = {latin: tuple(items) for latin, items in split.items()}
-        self._cached = functools.lru_cache(maxsize=8192)(self._resolve)   # bounded, like the memo
+        self._cached = functools.lru_cache(maxsize=8192)(self._resolve)  # bounded, like the memo
         self.resolve = self._cached
         self.clear()
 
@@ -192,7 +219,7 @@ class _Facts:
         """
         if raw.strip() not in _NAN_PROVINCE and is_missing_word(raw):
             return None, ""
-        if _DIGITS.fullmatch(raw.strip()):   # a code needs no Thai repair
+        if _DIGITS.fullmatch(raw.strip()):  # a code needs no Thai repair
             return self._digits(raw.strip())
         hit = self._quick(raw) if quick else None
         if hit is not None:
@@ -279,7 +306,7 @@ class _Facts:
             # English spellings vary inside a name (Chon Buri, Chonburi, Pattanee) but keep their
             # first letter; without this rule "Thonburi" (a former province) scored 0.88 for Chon Buri.
             candidates = [(cand, code) for cand, code in candidates if cand[:1] == long_keys[0][:1]]
-        floor = FUZZY_THRESHOLD - FUZZY_MARGIN   # runners-up this close must be seen too
+        floor = FUZZY_THRESHOLD - FUZZY_MARGIN  # runners-up this close must be seen too
         best: dict[str, float] = {}
         matcher = difflib.SequenceMatcher(autojunk=False)
         for key in long_keys:
@@ -310,7 +337,7 @@ class _Facts:
 
     def ids(self, series: pd.Series) -> np.ndarray:
         """Answer id of every row (``na_id`` = no answer): memo hits first, then the new spellings."""
-        index, known = self._memo   # one snapshot for the whole call
+        index, known = self._memo  # one snapshot for the whole call
         values = series.array if isinstance(series.dtype, pd.StringDtype) else series.to_numpy(dtype=object)
         if len(index):
             pos = index.get_indexer(values)
@@ -319,7 +346,7 @@ class _Facts:
             pos = ids = np.full(len(series), -1, dtype=np.intp)
         miss = np.flatnonzero(pos < 0)
         if len(miss):
-            whole = len(miss) == len(series)   # first call: skip the copies of a partial miss
+            whole = len(miss) == len(series)  # first call: skip the copies of a partial miss
             codes, uniques = factorize(series if whole else series.iloc[miss])
             new = np.fromiter((self._id(u) for u in uniques), dtype=np.intp, count=len(uniques))
             if whole:
@@ -334,7 +361,7 @@ class _Facts:
         if not text.any():
             return
         uniques, new = uniques[text], new[text]
-        if len(index) + len(uniques) > MEMO_LIMIT:   # start again rather than grow without bound
+        if len(index) + len(uniques) > MEMO_LIMIT:  # start again rather than grow without bound
             index, known = pd.Index([], dtype="str"), np.empty(0, dtype=np.intp)
             uniques, new = uniques[:MEMO_LIMIT], new[:MEMO_LIMIT]
         self._memo = (index.append(pd.Index(uniques, dtype="str")), np.concatenate([known, new]))
@@ -348,14 +375,17 @@ class _Facts:
             code, note = self.resolve(u) if isinstance(u, str) else (None, _NOT_TEXT)
             if note:
                 rows.append((u, int(n), answers[self.id_of.get(code, self.na_id)], note))
-        rep = pd.DataFrame({
-            "value": pd.Series([r[0] for r in rows], dtype=object),
-            "count": pd.Series([r[1] for r in rows], dtype="int64"),
-            "result": pd.Series([r[2] for r in rows], dtype="str"),
-            "note": pd.Series([r[3] for r in rows], dtype="str"),
-        })
-        return rep.sort_values(["result", "count"], ascending=[True, False], na_position="first",
-                               kind="stable").reset_index(drop=True)
+        rep = pd.DataFrame(
+            {
+                "value": pd.Series([r[0] for r in rows], dtype=object),
+                "count": pd.Series([r[1] for r in rows], dtype="int64"),
+                "result": pd.Series([r[2] for r in rows], dtype="str"),
+                "note": pd.Series([r[3] for r in rows], dtype="str"),
+            }
+        )
+        return rep.sort_values(
+            ["result", "count"], ascending=[True, False], na_position="first", kind="stable"
+        ).reset_index(drop=True)
 
 
 @functools.lru_cache(maxsize=4)
@@ -371,13 +401,17 @@ def _facts() -> _Facts:
     folder = paths.data_dir()
     files = _FILES.get(folder)
     if files is None:
-        files = _FILES[folder] = (folder / _data.PACKAGE_FILE, _data.path("provinces"), _data.path("province-codes"))
+        files = _FILES[folder] = (
+            folder / _data.PACKAGE_FILE,
+            _data.path("provinces"),
+            _data.path("province-codes"),
+        )
     try:
         stamp = tuple((str(f), st.st_mtime_ns, st.st_size) for f in files for st in (f.stat(),))
     except FileNotFoundError:
         _FILES.pop(folder, None)
         for name in ("provinces", "province-codes"):
-            _data.verify(name)   # the Thai error with the way to restore the file
+            _data.verify(name)  # the Thai error with the way to restore the file
         raise
     return _load(stamp)
 
@@ -418,10 +452,11 @@ def _run(s, report: bool, column: str):
     facts = _facts()
     series, scalar = as_series(s)
     if isinstance(series.dtype, pd.CategoricalDtype):
-        series = series.astype(object)   # same answer as for the plain column, by construction
+        series = series.astype(object)  # same answer as for the plain column, by construction
     # copy=False: the taken array is new already (pandas would copy it once more)
-    out = pd.Series(facts.answers[column].take(facts.ids(series)), index=series.index, name=series.name,
-                    copy=False)
+    out = pd.Series(
+        facts.answers[column].take(facts.ids(series)), index=series.index, name=series.name, copy=False
+    )
     rep = facts.report(series, column) if report else None
     if scalar:
         value = out.iloc[0]

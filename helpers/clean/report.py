@@ -63,12 +63,14 @@ def problem_report(uniques, codes, problems, messages: dict) -> pd.DataFrame:
     codes = np.asarray(codes, dtype=np.intp)
     counts = np.bincount(codes[codes >= 0], minlength=len(problems))
     flagged = np.flatnonzero(pd.notna(problems) & (counts > 0))
-    rep = pd.DataFrame({
-        "value": pd.Series(_object_array(uniques)[flagged], dtype=object),
-        "count": pd.Series(counts[flagged], dtype="int64"),
-        "problem": pd.Series([messages[p] for p in problems[flagged]], dtype=object),
-    })
-    order = np.argsort(-rep["count"].to_numpy(), kind="stable")   # ties keep first appearance
+    rep = pd.DataFrame(
+        {
+            "value": pd.Series(_object_array(uniques)[flagged], dtype=object),
+            "count": pd.Series(counts[flagged], dtype="int64"),
+            "problem": pd.Series([messages[p] for p in problems[flagged]], dtype=object),
+        }
+    )
+    order = np.argsort(-rep["count"].to_numpy(), kind="stable")  # ties keep first appearance
     return rep.iloc[order].reset_index(drop=True)
 
 

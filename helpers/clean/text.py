@@ -118,8 +118,9 @@ def sort_th(values, reverse: bool = False):
     """
     if isinstance(values, pd.Series):
         keys = sort_key_th(values)
-        return values.iloc[np.argsort(
-            (keys if not reverse else -keys).fillna(np.inf).to_numpy(), kind="stable")]
+        return values.iloc[
+            np.argsort((keys if not reverse else -keys).fillna(np.inf).to_numpy(), kind="stable")
+        ]
     items = list(values)
     words = [v for v in items if isinstance(v, str)]
     others = [v for v in items if not isinstance(v, str)]

@@ -29,24 +29,79 @@ import os
 import pandas as pd
 
 from . import errors
-from .client import (DEFAULT_URL, OFFLINE_DATASTORE_ID, OFFLINE_NOTICE, OPEND_URL, PAGE_SIZE, Portal,
-                     _session_key, is_offline_env)
-from .errors import (CachedFileDamaged, ChecksumMismatch, DownloadIncomplete, DownloadTooLarge,
-                     OfflineNotAvailable, PortalArgumentError, PortalArgumentTypeError,
-                     PortalArgumentValueError, PortalBadJSON, PortalBlocked, PortalConnectionError,
-                     PortalError, PortalHTMLResponse, PortalNotAuthorized, PortalNotFound,
-                     PortalServerError, PortalTimeout, PortalUnexpectedAnswer, UnsupportedURLScheme)
+from .client import (
+    DEFAULT_URL,
+    OFFLINE_DATASTORE_ID,
+    OFFLINE_NOTICE,
+    OPEND_URL,
+    PAGE_SIZE,
+    Portal,
+    _session_key,
+    is_offline_env,
+)
+from .errors import (
+    CachedFileDamaged,
+    ChecksumMismatch,
+    DownloadIncomplete,
+    DownloadTooLarge,
+    OfflineNotAvailable,
+    PortalArgumentError,
+    PortalArgumentTypeError,
+    PortalArgumentValueError,
+    PortalBadJSON,
+    PortalBlocked,
+    PortalConnectionError,
+    PortalError,
+    PortalHTMLResponse,
+    PortalNotAuthorized,
+    PortalNotFound,
+    PortalServerError,
+    PortalTimeout,
+    PortalUnexpectedAnswer,
+    UnsupportedURLScheme,
+)
 from .snapshot import Snapshot, catalog_dir
 from .tables import PortalDataset
 
 __all__ = [
-    "search", "dataset", "download", "datastore", "organizations", "package_list", "configure",
-    "get_portal", "ask_api_key", "Portal", "PortalDataset", "Snapshot", "catalog_dir", "DEFAULT_URL",
-    "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", "OFFLINE_DATASTORE_ID", "errors", "PortalError", "PortalBlocked", "PortalHTMLResponse",
-    "PortalNotFound", "PortalNotAuthorized", "PortalServerError", "PortalTimeout",
-    "PortalConnectionError", "PortalBadJSON", "PortalUnexpectedAnswer", "DownloadIncomplete",
-    "ChecksumMismatch", "CachedFileDamaged", "UnsupportedURLScheme", "DownloadTooLarge",
-    "OfflineNotAvailable", "PortalArgumentError", "PortalArgumentTypeError", "PortalArgumentValueError",
+    "search",
+    "dataset",
+    "download",
+    "datastore",
+    "organizations",
+    "package_list",
+    "configure",
+    "get_portal",
+    "ask_api_key",
+    "Portal",
+    "PortalDataset",
+    "Snapshot",
+    "catalog_dir",
+    "DEFAULT_URL",
+    "OPEND_URL",
+    "PAGE_SIZE",
+    "OFFLINE_NOTICE",
+    "OFFLINE_DATASTORE_ID",
+    "errors",
+    "PortalError",
+    "PortalBlocked",
+    "PortalHTMLResponse",
+    "PortalNotFound",
+    "PortalNotAuthorized",
+    "PortalServerError",
+    "PortalTimeout",
+    "PortalConnectionError",
+    "PortalBadJSON",
+    "PortalUnexpectedAnswer",
+    "DownloadIncomplete",
+    "ChecksumMismatch",
+    "CachedFileDamaged",
+    "UnsupportedURLScheme",
+    "DownloadTooLarge",
+    "OfflineNotAvailable",
+    "PortalArgumentError",
+    "PortalArgumentTypeError",
+    "PortalArgumentValueError",
 ]
 
 
@@ -58,14 +113,20 @@ def __getattr__(name):
         return tables.__getattr__(name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 _default: dict = {"portal": None, "env": None, "options": {}}
 
 
 def _env_signature() -> tuple:
     # Rebuild the default portal when the environment changes (tests, a teacher's cell).
     key = os.environ.get("KIT_OPEND_API_KEY") or _session_key.get("key") or ""
-    return (os.environ.get("KIT_PORTAL_URL"), is_offline_env(), os.environ.get("KIT_CACHE_DIR"),
-            os.environ.get("KIT_DATA_DIR"), hash(key))
+    return (
+        os.environ.get("KIT_PORTAL_URL"),
+        is_offline_env(),
+        os.environ.get("KIT_CACHE_DIR"),
+        os.environ.get("KIT_DATA_DIR"),
+        hash(key),
+    )
 
 
 def get_portal() -> Portal:
@@ -120,12 +181,22 @@ def ask_api_key(prompt: str = "api-key ของ opend.data.go.th (ไม่แ�
     else:
         _session_key.pop("key", None)
     _default.update(portal=None, env=None)
-    print("บันทึก api-key ไว้ในหน่วยความจำของเซสชันนี้แล้ว (ไม่แสดงและไม่เขียนลงไฟล์)" if key
-          else "ไม่ได้ใส่ api-key จึงล้างค่าที่เคยใส่ไว้")
+    print(
+        "บันทึก api-key ไว้ในหน่วยความจำของเซสชันนี้แล้ว (ไม่แสดงและไม่เขียนลงไฟล์)"
+        if key
+        else "ไม่ได้ใส่ api-key จึงล้างค่าที่เคยใส่ไว้"
+    )
 
 
-def search(query: str = "", organization: str | None = None, fmt: str | None = None,
-           rows: int = 20, *, tags: str | list | None = None, start: int = 0) -> pd.DataFrame:
+def search(
+    query: str = "",
+    organization: str | None = None,
+    fmt: str | None = None,
+    rows: int = 20,
+    *,
+    tags: str | list | None = None,
+    start: int = 0,
+) -> pd.DataFrame:
     """Find data sets (see :meth:`Portal.search`): a DataFrame of name, title, organization, formats ...
 
     >>> configure(offline=True, verbose=False)
@@ -176,8 +247,14 @@ def download(resource, dest=None, *, max_bytes: int | None = None, sha256: str |
     return get_portal().download(resource, dest, max_bytes=max_bytes, sha256=sha256)
 
 
-def datastore(resource_id: str, filters: dict | None = None, limit: int | None = None, *,
-              offset: int = 0, q: str | None = None) -> pd.DataFrame:
+def datastore(
+    resource_id: str,
+    filters: dict | None = None,
+    limit: int | None = None,
+    *,
+    offset: int = 0,
+    q: str | None = None,
+) -> pd.DataFrame:
     """DataStore rows as a DataFrame, 10,000 per request (see :meth:`Portal.datastore`).
 
     Offline: real MOTS figures in the DataStore's shape, for :data:`OFFLINE_DATASTORE_ID` only.

@@ -46,16 +46,19 @@ def type_error(func: str, label: str, expected: str, value, example: str) -> err
         hint = " (ตัวเลขไม่ต้องใส่เครื่องหมายคำพูด)"
     return errors.PortalArgumentTypeError(
         f"{func}() ต้องการ{label} เป็น{expected} แต่ได้รับ {shown(value)} ซึ่งเป็นชนิดข้อมูล "
-        f"{type(value).__name__}{hint} ตัวอย่าง: {example}")
+        f"{type(value).__name__}{hint} ตัวอย่าง: {example}"
+    )
 
 
 def _value_error(func: str, label: str, expected: str, value, example: str):
     return errors.PortalArgumentValueError(
-        f"{func}() ต้องการ{label} เป็น{expected} แต่ได้รับ {shown(value)} ตัวอย่าง: {example}")
+        f"{func}() ต้องการ{label} เป็น{expected} แต่ได้รับ {shown(value)} ตัวอย่าง: {example}"
+    )
 
 
-def text(func: str, label: str, value, example: str, *, optional: bool = False,
-         empty_ok: bool = True) -> str | None:
+def text(
+    func: str, label: str, value, example: str, *, optional: bool = False, empty_ok: bool = True
+) -> str | None:
     """``value`` when it is a ``str`` (or None when ``optional``); a Thai error otherwise.
 
     >>> text("search", "คำค้น (query)", "ฝุ่น", "...")
@@ -95,8 +98,9 @@ def texts(func: str, label: str, value, example: str) -> list[str]:
     raise type_error(func, label, "ข้อความ (str) หรือรายการ (list) ของข้อความ", value, example)
 
 
-def count(func: str, label: str, value, example: str, *, optional: bool = False,
-          minimum: int = 0) -> int | None:
+def count(
+    func: str, label: str, value, example: str, *, optional: bool = False, minimum: int = 0
+) -> int | None:
     """``value`` as an ``int`` when it is a whole number >= ``minimum``; a Thai error otherwise.
 
     ``True``/``False`` and ``10.0`` are refused: a bool is not a count, and a float may hide a mistake.

@@ -34,8 +34,16 @@ from .http import USER_AGENT, KitSession, check_scheme, translate
 from .snapshot import OFFLINE_DATASTORE_ID, Snapshot
 from .tables import PortalDataset, organizations_table, search_table, whole_number
 
-__all__ = ["Portal", "DEFAULT_URL", "OPEND_URL", "PAGE_SIZE", "OFFLINE_NOTICE", "OFFLINE_DATASTORE_ID",
-           "safe_filename", "is_offline_env"]
+__all__ = [
+    "Portal",
+    "DEFAULT_URL",
+    "OPEND_URL",
+    "PAGE_SIZE",
+    "OFFLINE_NOTICE",
+    "OFFLINE_DATASTORE_ID",
+    "safe_filename",
+    "is_offline_env",
+]
 
 DEFAULT_URL = "https://data.go.th"
 OPEND_URL = "https://opend.data.go.th"
@@ -46,9 +54,11 @@ CHUNK = 64 * 1024
 RECORD = ".kit-download.json"
 
 # The figures are checked against the catalogue files by tests/test_portal_offline.py.
-OFFLINE_NOTICE = ("📴 โหมดออฟไลน์ (offline): ตอบจากสำเนาคำอธิบายชุดข้อมูล (metadata) จริงของ data.go.th 1,238 ชุด "
-                  "ที่บันทึกไว้ในชุดเรียน แทนการเชื่อมต่อพอร์ทัลจริง (ส่วนใหญ่ปรับปรุงล่าสุดใน พ.ศ. 2563–2564 "
-                  "ขณะที่พอร์ทัลจริงมีราว 41,236 ชุดใน พ.ศ. 2569)")
+OFFLINE_NOTICE = (
+    "📴 โหมดออฟไลน์ (offline): ตอบจากสำเนาคำอธิบายชุดข้อมูล (metadata) จริงของ data.go.th 1,238 ชุด "
+    "ที่บันทึกไว้ในชุดเรียน แทนการเชื่อมต่อพอร์ทัลจริง (ส่วนใหญ่ปรับปรุงล่าสุดใน พ.ศ. 2563–2564 "
+    "ขณะที่พอร์ทัลจริงมีราว 41,236 ชุดใน พ.ศ. 2569)"
+)
 
 # "Say so once per session": one flag for the whole Python process (one notebook kernel).
 _NOTICE = {"shown": False, "datastore": False}
@@ -94,7 +104,7 @@ def safe_filename(url: str, fallback: str = "download") -> str:
         name = fallback
     if len(name) > 120:  # keep the suffix, cut the stem
         stem, dot, suffix = name.rpartition(".")
-        name = (stem[: 110] + dot + suffix[:9]) if dot and len(suffix) < 10 else name[:120]
+        name = (stem[:110] + dot + suffix[:9]) if dot and len(suffix) < 10 else name[:120]
     return name
 
 
@@ -174,10 +184,17 @@ class _Downloader:
             if announced is not None and announced > self.max_bytes:
                 raise errors.DownloadTooLarge(self.max_bytes)
             got = 0
-            with open(output_file, "wb") as out, tqdm(
-                total=announced, unit="B", unit_scale=True, desc="ดาวน์โหลด",
-                disable=not self.progress, leave=False,
-            ) as bar:
+            with (
+                open(output_file, "wb") as out,
+                tqdm(
+                    total=announced,
+                    unit="B",
+                    unit_scale=True,
+                    desc="ดาวน์โหลด",
+                    disable=not self.progress,
+                    leave=False,
+                ) as bar,
+            ):
                 try:
                     for chunk in response.iter_content(CHUNK):
                         got += len(chunk)
@@ -227,16 +244,28 @@ class Portal:
     False
     """
 
-    def __init__(self, base_url: str | None = None, *, offline: bool | None = None,
-                 api_key: str | None = None, timeout: float | tuple = (5.0, 20.0), retries: int = 2,
-                 backoff: float = 0.5, max_bytes: int = MAX_BYTES, fallback: bool = True,
-                 cache_ttl: float = 3600.0, catalog: str | Path | None = None,
-                 cache: str | Path | None = None, verbose: bool = True, progress: bool | None = None,
-                 gateway: bool | None = None):
-        args.text("Portal", "ที่อยู่ของพอร์ทัล (base_url)", base_url, 'Portal("https://data.go.th")',
-                  optional=True)
-        args.text("Portal", "api-key", api_key, 'Portal("https://opend.data.go.th", api_key=token)',
-                  optional=True)
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        offline: bool | None = None,
+        api_key: str | None = None,
+        timeout: float | tuple = (5.0, 20.0),
+        retries: int = 2,
+        backoff: float = 0.5,
+        max_bytes: int = MAX_BYTES,
+        fallback: bool = True,
+        cache_ttl: float = 3600.0,
+        catalog: str | Path | None = None,
+        cache: str | Path | None = None,
+        verbose: bool = True,
+        progress: bool | None = None,
+        gateway: bool | None = None,
+    ):
+        args.text("Portal", "ที่อยู่ของพอร์ทัล (base_url)", base_url, 'Portal("https://data.go.th")', optional=True)
+        args.text(
+            "Portal", "api-key", api_key, 'Portal("https://opend.data.go.th", api_key=token)', optional=True
+        )
         url = base_url or os.environ.get("KIT_PORTAL_URL") or DEFAULT_URL
         self.base_url = check_scheme(url.strip()).rstrip("/")
         host = urlsplit(self.base_url).hostname or ""
@@ -247,8 +276,11 @@ class Portal:
         self.verbose, self.progress = verbose, progress
         self._catalog_dir = catalog
         self._cache_dir = cache
-        self._api_key = api_key if api_key is not None else (
-            os.environ.get("KIT_OPEND_API_KEY") or _session_key.get("key"))
+        self._api_key = (
+            api_key
+            if api_key is not None
+            else (os.environ.get("KIT_OPEND_API_KEY") or _session_key.get("key"))
+        )
         self._went_offline = False
         self._session: KitSession | None = None
         self._snapshot: Snapshot | None = None
@@ -289,9 +321,13 @@ class Portal:
         """
         if self._session is None:
             self._session = KitSession(
-                timeout=self.timeout, retries=self.retries, backoff=self.backoff,
-                api_key=self._api_key, key_url=self.base_url,
-                gateway=self.gateway)
+                timeout=self.timeout,
+                retries=self.retries,
+                backoff=self.backoff,
+                api_key=self._api_key,
+                key_url=self.base_url,
+                gateway=self.gateway,
+            )
         return self._session
 
     def _say(self, text: str) -> None:
@@ -320,10 +356,13 @@ class Portal:
         import ckanapi
 
         if self.gateway:  # GET query string: lists and dicts travel as JSON text
-            params = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
-                      for k, v in params.items()}
-        ckan = ckanapi.RemoteCKAN(self.base_url, user_agent=USER_AGENT, session=self.session,
-                                  get_only=self.gateway)
+            params = {
+                k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
+                for k, v in params.items()
+            }
+        ckan = ckanapi.RemoteCKAN(
+            self.base_url, user_agent=USER_AGENT, session=self.session, get_only=self.gateway
+        )
         try:
             return ckan.call_action(action, params, requests_kwargs={"timeout": self.timeout})
         except errors.DownloadIncomplete:
@@ -338,7 +377,8 @@ class Portal:
             raise errors.PortalNotAuthorized() from None
         except (ckanapi.ValidationError, ckanapi.SearchQueryError, ckanapi.SearchError) as exc:
             raise errors.PortalError(
-                f"พอร์ทัลไม่รับคำขอนี้ (validation error): ตรวจคำค้นหรือพารามิเตอร์อีกครั้ง — {exc}") from None
+                f"พอร์ทัลไม่รับคำขอนี้ (validation error): ตรวจคำค้นหรือพารามิเตอร์อีกครั้ง — {exc}"
+            ) from None
         except ckanapi.CKANAPIError:
             raise errors.PortalBadJSON() from None
         except Exception as exc:  # requests errors raised outside Session.request
@@ -348,8 +388,7 @@ class Portal:
     def _expect(action: str, result, kind: type, list_field: str | None = None):
         # Valid JSON in a shape CKAN does not send: do not use it (and do not cache it).
         if not isinstance(result, kind):
-            raise errors.PortalUnexpectedAnswer(
-                action, "ดิกชันนารี (dict)" if kind is dict else "รายการ (list)")
+            raise errors.PortalUnexpectedAnswer(action, "ดิกชันนารี (dict)" if kind is dict else "รายการ (list)")
         if list_field is not None and not isinstance(result.get(list_field), list):
             raise errors.PortalUnexpectedAnswer(action, f"รายการ (list) ในช่อง {list_field}")
         return result
@@ -360,22 +399,21 @@ class Portal:
         An answer that is not of type ``expect`` (or whose ``list_field`` is not a list) raises
         :class:`PortalUnexpectedAnswer`, so that the snapshot fallback applies, and is not cached.
         """
-        key_src = json.dumps([self.base_url, action, params], sort_keys=True, ensure_ascii=False,
-                             default=str)
+        key_src = json.dumps([self.base_url, action, params], sort_keys=True, ensure_ascii=False, default=str)
         key = _text_key(key_src, 32)
         folder = self.cache / "answers"
         file = folder / f"{action}-{key}.json"
         if self.cache_ttl > 0 and file.is_file() and time.time() - file.stat().st_mtime < self.cache_ttl:
             try:
-                return self._expect(action, json.loads(file.read_text(encoding="utf-8"))["result"], expect,
-                                    list_field)
+                return self._expect(
+                    action, json.loads(file.read_text(encoding="utf-8"))["result"], expect, list_field
+                )
             except (ValueError, KeyError, TypeError):
                 file.unlink(missing_ok=True)  # a damaged cache entry: ask again
         result = self._expect(action, self._call(action, **params), expect, list_field)
         if self.cache_ttl > 0:
             folder.mkdir(parents=True, exist_ok=True)
-            _atomic_write_text(file, json.dumps({"action": action, "result": result},
-                                                ensure_ascii=False))
+            _atomic_write_text(file, json.dumps({"action": action, "result": result}, ensure_ascii=False))
         return result
 
     def _live_or_snapshot(self, live, offline, available=lambda: True):
@@ -399,8 +437,16 @@ class Portal:
             return offline()
 
     # -- the five learner functions ------------------------------------------------------------
-    def search(self, query: str = "", organization: str | None = None, fmt: str | None = None,
-               rows: int = 20, *, tags: str | list | None = None, start: int = 0) -> pd.DataFrame:
+    def search(
+        self,
+        query: str = "",
+        organization: str | None = None,
+        fmt: str | None = None,
+        rows: int = 20,
+        *,
+        tags: str | list | None = None,
+        start: int = 0,
+    ) -> pd.DataFrame:
         """Find data sets: a DataFrame with name, title, organization, formats, last_modified,
         license and num_resources (``df.attrs["source"]`` says "live" or "snapshot",
         ``df.attrs["count"]`` how many match in all).
@@ -417,8 +463,13 @@ class Portal:
         ['acnewyear', 'acpo']
         """
         query = args.text("search", "คำค้น (query)", query, 'portal.search("ท่องเที่ยว")', optional=True) or ""
-        organization = args.text("search", "หน่วยงาน (organization)", organization,
-                                 'portal.search("อุบัติเหตุ", organization="กรมการขนส่งทางบก")', optional=True)
+        organization = args.text(
+            "search",
+            "หน่วยงาน (organization)",
+            organization,
+            'portal.search("อุบัติเหตุ", organization="กรมการขนส่งทางบก")',
+            optional=True,
+        )
         fmt = args.text("search", "รูปแบบไฟล์ (fmt)", fmt, 'portal.search("ท่องเที่ยว", fmt="CSV")', optional=True)
         rows = args.count("search", "จำนวนแถว (rows)", rows, 'portal.search("ท่องเที่ยว", rows=10)')
         start = args.count("search", "ลำดับเริ่มต้น (start)", start, 'portal.search("ท่องเที่ยว", start=20)')
@@ -433,8 +484,9 @@ class Portal:
                 fq.append(f'res_format:"{fmt.upper()}"')
             fq.extend(f'tags:"{t}"' for t in tag_list)
             extra = {"start": start} if start else {}
-            result = self._cached_call("package_search", list_field="results", q=query or "*:*",
-                                       fq=" ".join(fq), rows=rows, **extra)
+            result = self._cached_call(
+                "package_search", list_field="results", q=query or "*:*", fq=" ".join(fq), rows=rows, **extra
+            )
             df = search_table(result["results"])
             df.attrs["source"] = "live"
             count = whole_number(result.get("count"))
@@ -442,8 +494,9 @@ class Portal:
             return df
 
         def offline():
-            count, hits = self.snapshot.search_page(query, organization=organization, fmt=fmt, rows=rows,
-                                                    start=start, tags=tag_list)
+            count, hits = self.snapshot.search_page(
+                query, organization=organization, fmt=fmt, rows=rows, start=start, tags=tag_list
+            )
             df = search_table(hits)
             df.attrs["source"] = "snapshot"
             df.attrs["count"] = count
@@ -458,8 +511,9 @@ class Portal:
         >>> ds.info["ความถี่ในการปรับปรุงข้อมูล"], ds.resources["format"].tolist()[:3]
         ('ทุก 1 วัน', ['ZIP', 'XLSX', 'XLSX'])
         """
-        name = args.text("dataset", "ชื่อในลิงก์ (name) ของชุดข้อมูล", name, 'portal.dataset("covid-19-daily")',
-                         empty_ok=False)
+        name = args.text(
+            "dataset", "ชื่อในลิงก์ (name) ของชุดข้อมูล", name, 'portal.dataset("covid-19-daily")', empty_ok=False
+        )
         return self._live_or_snapshot(
             lambda: PortalDataset(self._cached_call("package_show", id=name), source="live"),
             lambda: PortalDataset(self.snapshot.package(name), source="snapshot"),
@@ -478,7 +532,8 @@ class Portal:
         """
         return self._live_or_snapshot(
             lambda: [str(n) for n in self._cached_call("package_list", expect=list)],
-            self.snapshot.package_list)
+            self.snapshot.package_list,
+        )
 
     @staticmethod
     def _in_snapshot(lookup, key) -> bool:
@@ -499,13 +554,15 @@ class Portal:
         >>> biggest["name"], int(biggest["package_count"])
         ('สำนักงานพระพุทธศาสนาแห่งชาติ', 159)
         """
+
         def live():
             # CKAN silently caps all_fields lists (25 by default, 200-300 on Thai GD-Catalog sites)
             # whatever limit we ask for, so page by what actually came back until nothing new comes.
             orgs, seen, offset = [], set(), 0
             for _ in range(100):  # bounded: 100 pages
-                page = self._cached_call("organization_list", expect=list, all_fields=True, limit=1000,
-                                         offset=offset)
+                page = self._cached_call(
+                    "organization_list", expect=list, all_fields=True, limit=1000, offset=offset
+                )
                 fresh = [o for o in page if _org_key(o) not in seen]
                 if not page or not fresh:
                     break
@@ -523,8 +580,15 @@ class Portal:
 
         return self._live_or_snapshot(live, offline)
 
-    def datastore(self, resource_id: str, filters: dict | None = None, limit: int | None = None,
-                  *, offset: int = 0, q: str | None = None) -> pd.DataFrame:
+    def datastore(
+        self,
+        resource_id: str,
+        filters: dict | None = None,
+        limit: int | None = None,
+        *,
+        offset: int = 0,
+        q: str | None = None,
+    ) -> pd.DataFrame:
         """Rows of a DataStore table as a DataFrame, fetched 10,000 rows per request.
 
         ``filters`` is ``{column: value}`` (or a list of accepted values), ``q`` a full-text search,
@@ -542,19 +606,30 @@ class Portal:
         """
         example = f'portal.datastore("{OFFLINE_DATASTORE_ID}", limit=100)'
         resource_id = args.text("datastore", "รหัสทรัพยากร (resource_id)", resource_id, example, empty_ok=False)
-        filters = args.mapping("datastore", "ตัวกรอง (filters)", filters,
-                               f'portal.datastore("{OFFLINE_DATASTORE_ID}", '
-                               'filters={"province": "เชียงใหม่"})')
+        filters = args.mapping(
+            "datastore",
+            "ตัวกรอง (filters)",
+            filters,
+            f'portal.datastore("{OFFLINE_DATASTORE_ID}", filters={{"province": "เชียงใหม่"}})',
+        )
         limit = args.count("datastore", "จำนวนแถวสูงสุด (limit)", limit, example, optional=True)
-        offset = args.count("datastore", "จำนวนแถวที่ข้าม (offset)", offset,
-                            f'portal.datastore("{OFFLINE_DATASTORE_ID}", offset=100, limit=100)')
-        q = args.text("datastore", "คำค้น (q)", q, f'portal.datastore("{OFFLINE_DATASTORE_ID}", q="ภูเก็ต")',
-                      optional=True)
+        offset = args.count(
+            "datastore",
+            "จำนวนแถวที่ข้าม (offset)",
+            offset,
+            f'portal.datastore("{OFFLINE_DATASTORE_ID}", offset=100, limit=100)',
+        )
+        q = args.text(
+            "datastore", "คำค้น (q)", q, f'portal.datastore("{OFFLINE_DATASTORE_ID}", q="ภูเก็ต")', optional=True
+        )
 
         def columns(fields):
             fields = fields if isinstance(fields, list) else []
-            return [str(f["id"]) for f in fields
-                    if isinstance(f, dict) and f.get("id") not in (None, "_id", "_full_text")]
+            return [
+                str(f["id"])
+                for f in fields
+                if isinstance(f, dict) and f.get("id") not in (None, "_id", "_full_text")
+            ]
 
         def rows_of(page) -> list:
             records = self._expect("datastore_search", page.get("records"), list)
@@ -571,15 +646,28 @@ class Portal:
                 params["filters"] = filters
             if q:
                 params["q"] = q
-            first = self._expect("datastore_search", self._call(
-                "datastore_search", limit=min(PAGE_SIZE, want if want is not None else PAGE_SIZE),
-                offset=offset, **params), dict)
+            first = self._expect(
+                "datastore_search",
+                self._call(
+                    "datastore_search",
+                    limit=min(PAGE_SIZE, want if want is not None else PAGE_SIZE),
+                    offset=offset,
+                    **params,
+                ),
+                dict,
+            )
             total = whole_number(first.get("total"))  # None: unknown, page until an empty page
             left = None if total is None else max(total - offset, 0)
             target = (left if want is None else min(want, left)) if left is not None else want
             records = rows_of(first)
-            with tqdm(total=target, initial=len(records), unit="แถว", desc="DataStore",
-                      disable=not self._show_progress(), leave=False) as bar:
+            with tqdm(
+                total=target,
+                initial=len(records),
+                unit="แถว",
+                desc="DataStore",
+                disable=not self._show_progress(),
+                leave=False,
+            ) as bar:
                 # Bounded: without a total, a broken server could send pages forever.
                 for _ in range(MAX_PAGES):
                     if target is not None and len(records) >= target:
@@ -587,8 +675,11 @@ class Portal:
                     if total is None and not records:
                         break
                     step = PAGE_SIZE if target is None else min(PAGE_SIZE, target - len(records))
-                    page = self._expect("datastore_search", self._call(
-                        "datastore_search", offset=offset + len(records), limit=step, **params), dict)
+                    page = self._expect(
+                        "datastore_search",
+                        self._call("datastore_search", offset=offset + len(records), limit=step, **params),
+                        dict,
+                    )
                     got = rows_of(page)
                     if not got:
                         break
@@ -612,11 +703,18 @@ class Portal:
                 print(f"📝 {data['kit_note']}")
             return df
 
-        return self._live_or_snapshot(live, offline,
-                                      lambda: self._in_snapshot(self.snapshot.datastore, resource_id))
+        return self._live_or_snapshot(
+            live, offline, lambda: self._in_snapshot(self.snapshot.datastore, resource_id)
+        )
 
-    def download(self, resource, dest: str | Path | None = None, *, max_bytes: int | None = None,
-                 sha256: str | None = None) -> Path:
+    def download(
+        self,
+        resource,
+        dest: str | Path | None = None,
+        *,
+        max_bytes: int | None = None,
+        sha256: str | None = None,
+    ) -> Path:
         """Download one resource and return the local :class:`~pathlib.Path`.
 
         ``resource`` is a resource id, an http(s) URL, a resource dict, or a row of
@@ -645,8 +743,9 @@ class Portal:
         early_key, early_hash = self._quick_key(resource)
         cached, damaged = None, None
         if early_key:  # a file we already have answers without any request
-            cached, damaged = self._cached_download(self._download_folder(early_key),
-                                                    _known_hash(sha256) or early_hash)
+            cached, damaged = self._cached_download(
+                self._download_folder(early_key), _known_hash(sha256) or early_hash
+            )
         if cached is None:
             res = self._as_resource(resource)
             key = res.get("id") or _text_key(res["url"], 24)
@@ -661,7 +760,8 @@ class Portal:
                 cached = self._live_or_snapshot(
                     lambda: self._download_live(res, folder, name, expected, limit),
                     lambda: self._download_offline(res, folder),
-                    lambda: local is not None and local.is_file())
+                    lambda: local is not None and local.is_file(),
+                )
             except errors.PortalError as exc:
                 if damaged:  # say first that the copy we had is gone, then why no new one came
                     raise errors.CachedFileDamaged(damaged, reason=str(exc)) from None
@@ -682,22 +782,37 @@ class Portal:
         example = "portal.download(ds.resources.iloc[0])"
         if not isinstance(resource, (str, dict, pd.Series, PortalDataset)):
             raise args.type_error(
-                "download", "ทรัพยากร (resource)",
+                "download",
+                "ทรัพยากร (resource)",
                 "แถวหนึ่งแถวจากตาราง .resources, รหัสทรัพยากร (resource id) หรือลิงก์ http(s)",
-                resource, example)
+                resource,
+                example,
+            )
         if isinstance(resource, str):
             args.text("download", "ทรัพยากร (resource)", resource, example, empty_ok=False)
         if dest is not None and not isinstance(dest, (str, os.PathLike)):
-            raise args.type_error("download", "โฟลเดอร์ปลายทาง (dest)", "ข้อความหรือ Path", dest,
-                                  'portal.download(ds.resources.iloc[0], dest="data/raw")')
-        args.count("download", "ขนาดไฟล์สูงสุด (max_bytes)", max_bytes,
-                   "portal.download(ds.resources.iloc[0], max_bytes=100_000_000)", optional=True, minimum=1)
+            raise args.type_error(
+                "download",
+                "โฟลเดอร์ปลายทาง (dest)",
+                "ข้อความหรือ Path",
+                dest,
+                'portal.download(ds.resources.iloc[0], dest="data/raw")',
+            )
+        args.count(
+            "download",
+            "ขนาดไฟล์สูงสุด (max_bytes)",
+            max_bytes,
+            "portal.download(ds.resources.iloc[0], max_bytes=100_000_000)",
+            optional=True,
+            minimum=1,
+        )
         sha_example = 'portal.download(url, sha256="9f86d081...")  (เลขฐานสิบหก 64 ตัว)'
         args.text("download", "ค่า SHA-256 (sha256)", sha256, sha_example, optional=True)
         if sha256 is not None and _known_hash(sha256) is None:
             raise errors.PortalArgumentValueError(
                 f"download() ต้องการค่า SHA-256 (sha256) เป็นเลขฐานสิบหก 64 ตัว แต่ได้รับ {args.shown(sha256)} "
-                f"ตัวอย่าง: {sha_example}")
+                f"ตัวอย่าง: {sha_example}"
+            )
 
     def _say_what_copy(self, path: Path) -> None:
         # A file served from the kit's own copy says what it is (a sample, an excerpt ...), every time.
@@ -705,7 +820,7 @@ class Portal:
             source = str(json.loads((path.parent / RECORD).read_text(encoding="utf-8")).get("source", ""))
         except (OSError, ValueError, AttributeError):
             return
-        note = Snapshot.local_note(source[len("snapshot:"):]) if source.startswith("snapshot:") else None
+        note = Snapshot.local_note(source[len("snapshot:") :]) if source.startswith("snapshot:") else None
         if note:
             self._say(f"📎 {note}")
 
@@ -804,7 +919,7 @@ class Portal:
             return None, None  # intact but outdated: the portal now publishes another file
         source = str(record.get("source", ""))
         if source.startswith("snapshot:"):  # a copy of a file in data/: is it still the current one?
-            published = self.snapshot.local_hash(source[len("snapshot:"):])
+            published = self.snapshot.local_hash(source[len("snapshot:") :])
             if published and published.startswith("sha256:") and published[7:] != digest:
                 return None, None
         return path, None
@@ -812,8 +927,13 @@ class Portal:
     def _write_record(self, folder: Path, path: Path, url: str, source: str) -> None:
         import pooch
 
-        record = {"file": path.name, "url": url, "sha256": pooch.file_hash(str(path), alg="sha256"),
-                  "size": path.stat().st_size, "source": source}
+        record = {
+            "file": path.name,
+            "url": url,
+            "sha256": pooch.file_hash(str(path), alg="sha256"),
+            "size": path.stat().st_size,
+            "source": source,
+        }
         _atomic_write_text(folder / RECORD, json.dumps(record, ensure_ascii=False, indent=1))
 
     def _clear(self, folder: Path) -> None:
@@ -824,8 +944,7 @@ class Portal:
                 if item.is_file() and not item.name.startswith(("tmp", ".tmp-")):
                     item.unlink(missing_ok=True)
 
-    def _download_live(self, res: dict, folder: Path, name: str, expected: str | None,
-                       limit: int) -> Path:
+    def _download_live(self, res: dict, folder: Path, name: str, expected: str | None, limit: int) -> Path:
         import pooch
 
         url = check_scheme(res.get("url") or "")
@@ -834,8 +953,16 @@ class Portal:
         downloader = _Downloader(self.session, limit, self._show_progress())
         try:
             with _quiet_pooch():
-                path = Path(pooch.retrieve(url, known_hash=expected, fname=name, path=folder,
-                                           downloader=downloader, progressbar=False))
+                path = Path(
+                    pooch.retrieve(
+                        url,
+                        known_hash=expected,
+                        fname=name,
+                        path=folder,
+                        downloader=downloader,
+                        progressbar=False,
+                    )
+                )
         except errors.PortalError:
             raise
         except ValueError:  # pooch: "hash of downloaded file ... does not match" (file deleted)
@@ -852,10 +979,14 @@ class Portal:
             url = res.get("url") or ""
             raise errors.OfflineNotAvailable(
                 "ตัวไฟล์ของทรัพยากรนี้",
-                hint=("(มีเพียงคำอธิบายชุดข้อมูล) " + (f"ไฟล์อยู่ที่ {url} " if url else "")
-                      + "ถ้าต้องการไฟล์ ให้ต่ออินเทอร์เน็ตแล้วเรียก portal.configure(offline=False) ก่อนดาวน์โหลดอีกครั้ง "
-                      "หรือเปิดลิงก์ในเว็บเบราว์เซอร์บนเครื่องของเราเอง (data.go.th มักปฏิเสธการเชื่อมต่อจากคลาวด์ "
-                      "เช่น Binder และ Colab)"))
+                hint=(
+                    "(มีเพียงคำอธิบายชุดข้อมูล) "
+                    + (f"ไฟล์อยู่ที่ {url} " if url else "")
+                    + "ถ้าต้องการไฟล์ ให้ต่ออินเทอร์เน็ตแล้วเรียก portal.configure(offline=False) ก่อนดาวน์โหลดอีกครั้ง "
+                    "หรือเปิดลิงก์ในเว็บเบราว์เซอร์บนเครื่องของเราเอง (data.go.th มักปฏิเสธการเชื่อมต่อจากคลาวด์ "
+                    "เช่น Binder และ Colab)"
+                ),
+            )
         expected = self.snapshot.local_hash(rel)  # published in data/datapackage.json
         self._clear(folder)
         target = folder / src.name  # the copy's own name: a CSV sample of an XLSX is not an .xlsx
@@ -875,8 +1006,7 @@ def _stated(resource) -> dict:
     # A resource dict or a row of .resources without its missing values (<NA>, NaT, None):
     # "unknown" must not reach code that asks ``if value``.
     items = resource.to_dict().items() if isinstance(resource, pd.Series) else resource.items()
-    return {k: v for k, v in items
-            if v is not None and not (pd.api.types.is_scalar(v) and pd.isna(v))}
+    return {k: v for k, v in items if v is not None and not (pd.api.types.is_scalar(v) and pd.isna(v))}
 
 
 def _org_key(org) -> str | None:

@@ -13,11 +13,25 @@
 from __future__ import annotations
 
 __all__ = [
-    "PortalError", "PortalBlocked", "PortalHTMLResponse", "PortalNotFound", "PortalNotAuthorized",
-    "PortalServerError", "PortalTimeout", "PortalConnectionError", "PortalBadJSON",
-    "DownloadIncomplete", "ChecksumMismatch", "UnsupportedURLScheme", "DownloadTooLarge",
-    "OfflineNotAvailable", "PortalUnexpectedAnswer", "PortalArgumentError", "PortalArgumentTypeError",
-    "PortalArgumentValueError", "CachedFileDamaged",
+    "PortalError",
+    "PortalBlocked",
+    "PortalHTMLResponse",
+    "PortalNotFound",
+    "PortalNotAuthorized",
+    "PortalServerError",
+    "PortalTimeout",
+    "PortalConnectionError",
+    "PortalBadJSON",
+    "DownloadIncomplete",
+    "ChecksumMismatch",
+    "UnsupportedURLScheme",
+    "DownloadTooLarge",
+    "OfflineNotAvailable",
+    "PortalUnexpectedAnswer",
+    "PortalArgumentError",
+    "PortalArgumentTypeError",
+    "PortalArgumentValueError",
+    "CachedFileDamaged",
 ]
 
 
@@ -124,11 +138,15 @@ class PortalServerError(PortalError):
     def __init__(self, status: int, attempts: int = 1):
         self.status = status
         if status == 429:
-            text = (f"พอร์ทัลแจ้งว่ามีคำขอมากเกินไป (HTTP 429 Too Many Requests) "
-                    f"ส่งคำขอไปแล้ว {attempts} ครั้ง ควรรอสักครู่แล้วค่อยลองใหม่")
+            text = (
+                f"พอร์ทัลแจ้งว่ามีคำขอมากเกินไป (HTTP 429 Too Many Requests) "
+                f"ส่งคำขอไปแล้ว {attempts} ครั้ง ควรรอสักครู่แล้วค่อยลองใหม่"
+            )
         else:
-            text = (f"เซิร์ฟเวอร์ของพอร์ทัลขัดข้อง (HTTP {status} server error) "
-                    f"ส่งคำขอไปแล้ว {attempts} ครั้งก็ยังไม่สำเร็จ ลองใหม่ภายหลัง")
+            text = (
+                f"เซิร์ฟเวอร์ของพอร์ทัลขัดข้อง (HTTP {status} server error) "
+                f"ส่งคำขอไปแล้ว {attempts} ครั้งก็ยังไม่สำเร็จ ลองใหม่ภายหลัง"
+            )
         super().__init__(text)
 
 
@@ -177,9 +195,7 @@ class PortalBadJSON(PortalError, ValueError):
     fallback = True
 
     def __init__(self):
-        super().__init__(
-            "คำตอบจากพอร์ทัลไม่ใช่ JSON ที่ถูกต้อง (malformed JSON) อาจถูกตัดกลางทางหรือเซิร์ฟเวอร์มีปัญหา"
-        )
+        super().__init__("คำตอบจากพอร์ทัลไม่ใช่ JSON ที่ถูกต้อง (malformed JSON) อาจถูกตัดกลางทางหรือเซิร์ฟเวอร์มีปัญหา")
 
 
 class DownloadIncomplete(PortalError):
@@ -195,9 +211,7 @@ class DownloadIncomplete(PortalError):
     def __init__(self, got: int, expected: int | None):
         self.got, self.expected = got, expected
         part = f"ได้มา {got:,} จาก {expected:,} ไบต์" if expected else "การเชื่อมต่อขาดก่อนได้ไฟล์ครบ"
-        super().__init__(
-            f"ดาวน์โหลดไม่ครบ (truncated download): {part} จึงไม่ได้เก็บไฟล์ไว้ ลองใหม่อีกครั้ง"
-        )
+        super().__init__(f"ดาวน์โหลดไม่ครบ (truncated download): {part} จึงไม่ได้เก็บไฟล์ไว้ ลองใหม่อีกครั้ง")
 
 
 class ChecksumMismatch(PortalError, ValueError):
@@ -265,8 +279,10 @@ class OfflineNotAvailable(PortalError, LookupError):
     term = "offline"
 
     def __init__(self, what: str, hint: str | None = None):
-        hint = hint or ("ชุดข้อมูลที่มีไฟล์จริงแนบมากับชุดเรียน ได้แก่ rtddi, covid-19-daily "
-                        "และ item_7d61f508-d2e1-4f0c-8408-dfde29f111f5 (ผู้บาดเจ็บช่วงปีใหม่)")
+        hint = hint or (
+            "ชุดข้อมูลที่มีไฟล์จริงแนบมากับชุดเรียน ได้แก่ rtddi, covid-19-daily "
+            "และ item_7d61f508-d2e1-4f0c-8408-dfde29f111f5 (ผู้บาดเจ็บช่วงปีใหม่)"
+        )
         super().__init__(f"ตอนนี้ทำงานแบบออฟไลน์ (offline) และสำเนาแค็ตตาล็อกในชุดเรียนไม่มี{what} {hint}")
 
 
@@ -339,7 +355,9 @@ class CachedFileDamaged(PortalError):
 
     def __init__(self, name: str, reason: str | None = None):
         self.name, self.reason = name, reason
-        head = (f"ไฟล์ “{name}” ในแคช (cache) ถูกเปลี่ยนหรือเสียหาย: ค่าตรวจสอบความถูกต้องของไฟล์ "
-                "(checksum, SHA-256) ไม่ตรงกับค่าที่บันทึกไว้ตอนดาวน์โหลด จึงลบสำเนานั้นทิ้ง")
+        head = (
+            f"ไฟล์ “{name}” ในแคช (cache) ถูกเปลี่ยนหรือเสียหาย: ค่าตรวจสอบความถูกต้องของไฟล์ "
+            "(checksum, SHA-256) ไม่ตรงกับค่าที่บันทึกไว้ตอนดาวน์โหลด จึงลบสำเนานั้นทิ้ง"
+        )
         tail = f" แต่ดาวน์โหลดใหม่ไม่สำเร็จ: {reason}" if reason else "และดาวน์โหลดใหม่"
         super().__init__(head + tail)

@@ -25,8 +25,10 @@ from . import errors
 
 __all__ = ["USER_AGENT", "API_KEY_HEADER", "KitSession", "check_scheme", "origin", "translate"]
 
-USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-              "Chrome/126.0 Safari/537.36 thai-opendata-kit/0.1")
+USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Safari/537.36 thai-opendata-kit/0.1"
+)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 API_KEY_HEADER = "api-key"  # opend.data.go.th's header for the User Token
 _URL_HINT = "ตรวจลิงก์อีกครั้ง ลิงก์ของไฟล์อาจถูกย้ายหรือลบไปแล้ว"
@@ -76,7 +78,8 @@ def _check_key(key: str | None) -> str | None:
         raise errors.PortalArgumentValueError(
             "api-key มีอักขระที่ส่งในส่วนหัวของคำขอ (HTTP header) ไม่ได้ เช่น การขึ้นบรรทัดใหม่ ช่องว่าง "
             "หรือตัวอักษรไทย (ไม่แสดงค่า api-key เพื่อความปลอดภัย) คัดลอก User Token จาก opend.data.go.th ใหม่ "
-            "แล้วตั้งค่าใน KIT_OPEND_API_KEY หรือเรียก portal.ask_api_key() อีกครั้ง")
+            "แล้วตั้งค่าใน KIT_OPEND_API_KEY หรือเรียก portal.ask_api_key() อีกครั้ง"
+        )
     return key
 
 
@@ -109,8 +112,16 @@ class KitSession(requests.Session):
     # ``api-key`` header, which requests would therefore forward to ANY host a redirect names.
     # ``rebuild_auth`` is the hook requests calls for every redirect hop, so the key is dropped there.
 
-    def __init__(self, *, timeout=(5.0, 20.0), retries: int = 2, backoff: float = 0.5,
-                 api_key: str | None = None, key_url: str | None = None, gateway: bool = False):
+    def __init__(
+        self,
+        *,
+        timeout=(5.0, 20.0),
+        retries: int = 2,
+        backoff: float = 0.5,
+        api_key: str | None = None,
+        key_url: str | None = None,
+        gateway: bool = False,
+    ):
         super().__init__()
         self.timeout = timeout
         self.retries = retries
@@ -122,11 +133,18 @@ class KitSession(requests.Session):
         retry = Retry(
             # connect: at most one retry, so a silent firewall costs 2 connect timeouts, not 3;
             # read: none, so a slow server costs one timeout only.
-            total=retries, connect=min(retries, 1), read=0, status=retries, other=0,
-            status_forcelist=RETRY_STATUSES, allowed_methods=None,  # CKAN reads are safe to repeat
-            backoff_factor=backoff, backoff_max=10.0,
+            total=retries,
+            connect=min(retries, 1),
+            read=0,
+            status=retries,
+            other=0,
+            status_forcelist=RETRY_STATUSES,
+            allowed_methods=None,  # CKAN reads are safe to repeat
+            backoff_factor=backoff,
+            backoff_max=10.0,
             # A Retry-After header could ask us to wait for minutes: keep the wait bounded.
-            respect_retry_after_header=False, raise_on_status=False,
+            respect_retry_after_header=False,
+            raise_on_status=False,
         )
         adapter = HTTPAdapter(max_retries=retry)
         self.mount("http://", adapter)
@@ -144,8 +162,9 @@ class KitSession(requests.Session):
             # opend.data.go.th serves CKAN actions at /get-ckan/<action>; ckanapi cannot be told
             # another path, so the one URL rewrite lives here.
             url = url.replace("/api/action/", "/get-ckan/", 1)
-        headers = {k: v for k, v in (kwargs.pop("headers", None) or {}).items()
-                   if k.lower() != API_KEY_HEADER}  # only this class decides where the key goes
+        headers = {
+            k: v for k, v in (kwargs.pop("headers", None) or {}).items() if k.lower() != API_KEY_HEADER
+        }  # only this class decides where the key goes
         if self.sends_key_to(url):
             headers[API_KEY_HEADER] = self._api_key
         kwargs["headers"] = headers

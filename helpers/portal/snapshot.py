@@ -54,7 +54,8 @@ DATASTORE_TABLE = "mots-tourism-province-monthly"  # a data set of helpers.data 
 DATASTORE_NOTE = (
     "คำตอบนี้ชุดเรียนประกอบขึ้นจากตัวเลขจริงของกระทรวงการท่องเที่ยวและกีฬา (ผู้เยี่ยมเยือนและรายได้จากการท่องเที่ยว "
     "รายจังหวัด รายเดือน ม.ค. 2563 – มิ.ย. 2565 ตาราง mots-tourism-province-monthly ใน data/real/tourism/) "
-    "ในรูปแบบของ datastore_search เพราะไม่มีคำตอบจริงที่บันทึกไว้")
+    "ในรูปแบบของ datastore_search เพราะไม่มีคำตอบจริงที่บันทึกไว้"
+)
 
 # Resources whose file the kit ships in data/ (real files, see data/datapackage.json), by the
 # resource's real URL: (path inside data/, Thai note shown when the copy is served offline).
@@ -63,21 +64,24 @@ LOCAL_FILES: dict[str, tuple[str, str]] = {
     "78d4f56e-8f2f-4bb8-90c8-93d945237dff/download/___51-58_cutname_newyear_edit.xlsx": (
         "real/injuries/niems_newyear_2551-2558_sample.csv",
         "ไฟล์นี้เป็นตัวอย่าง ไม่ใช่ไฟล์เต็มบนพอร์ทัล: ระเบียนจริง 80 แถว (ปีละ 10 ราย พ.ศ. 2551–2558) ที่ทีมแฮกกาธอน"
-        "ปี 2558 ตัดจากไฟล์ XLSX ของสถาบันการแพทย์ฉุกเฉินแห่งชาติมาเป็น CSV และเพิ่มคอลัมน์ year"),
+        "ปี 2558 ตัดจากไฟล์ XLSX ของสถาบันการแพทย์ฉุกเฉินแห่งชาติมาเป็น CSV และเพิ่มคอลัมน์ year",
+    ),
     "https://data.go.th/dataset/f5804870-7dc2-42df-86f3-769d6cc2ae23/resource/"
     "51d0dfa8-bd17-4a2d-8035-978ed597510f/download/3bura-_data_dictionary.xlsx": (
         "real/injuries/ddc_rtddi_data_dictionary.xlsx",
-        "ไฟล์นี้เป็นสำเนาที่ดาวน์โหลดจากพอร์ทัลเมื่อ พ.ศ. 2564 (เก็บไว้ในที่เก็บโค้ดสาธารณะ) "
-        "ไฟล์บนพอร์ทัลตอนนี้อาจเป็นรุ่นใหม่กว่า"),
+        "ไฟล์นี้เป็นสำเนาที่ดาวน์โหลดจากพอร์ทัลเมื่อ พ.ศ. 2564 (เก็บไว้ในที่เก็บโค้ดสาธารณะ) ไฟล์บนพอร์ทัลตอนนี้อาจเป็นรุ่นใหม่กว่า",
+    ),
     "https://data.go.th/dataset/8a956917-436d-4afd-a2d4-59e4dd8e906e/resource/"
     "894664f5-447a-46ec-9fe2-1b6ae8f18be5/download/confirmed-cases-since-120465.csv": (
         "real/covid/ddc_confirmed_cases_2565-04-12_excerpt.csv",
-        "ไฟล์นี้เป็นส่วนที่ตัดมา (excerpt) ไม่ใช่ไฟล์เต็มบนพอร์ทัล: ผู้ติดเชื้อ 335 รายที่ประกาศวันที่ 12 เม.ย. 2565 "
-        "ในภาคเหนือ"),
+        "ไฟล์นี้เป็นส่วนที่ตัดมา (excerpt) ไม่ใช่ไฟล์เต็มบนพอร์ทัล: ผู้ติดเชื้อ 335 รายที่ประกาศวันที่ 12 เม.ย. 2565 ในภาคเหนือ",
+    ),
 }
 
-_CKAN_FILE_URL = re.compile(r"/dataset/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
-                            r"/resource/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/")
+_CKAN_FILE_URL = re.compile(
+    r"/dataset/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+    r"/resource/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/"
+)
 
 
 def catalog_dir() -> Path:
@@ -159,7 +163,8 @@ def _datastore_table(data_dir: str) -> tuple[list, list]:
     df = data.load(DATASTORE_TABLE)
     kinds = {"i": "int", "u": "int", "f": "numeric", "b": "bool"}
     fields = [{"id": "_id", "type": "int"}] + [
-        {"id": str(c), "type": kinds.get(df[c].dtype.kind, "text")} for c in df.columns]
+        {"id": str(c), "type": kinds.get(df[c].dtype.kind, "text")} for c in df.columns
+    ]
     records = []
     for n, row in enumerate(df.astype(object).where(df.notna(), None).itertuples(index=False), start=1):
         values = [v.item() if hasattr(v, "item") else v for v in row]
@@ -180,7 +185,8 @@ class Snapshot:
         self.folder = Path(folder) if folder is not None else catalog_dir()
         if not (self.folder / RECORDS_FILE).is_file():
             raise errors.OfflineNotAvailable(
-                "ไฟล์ระเบียนของแค็ตตาล็อก", hint=f"(ไม่พบ {RECORDS_FILE} ในโฟลเดอร์ {self.folder})")
+                "ไฟล์ระเบียนของแค็ตตาล็อก", hint=f"(ไม่พบ {RECORDS_FILE} ในโฟลเดอร์ {self.folder})"
+            )
         self.packages, self._names, self.info = _load(str(self.folder), _stamp(self.folder))
         self._by_name = {p["name"]: p for p in self.packages}
         self._by_id = {p["id"]: p for p in self.packages if p.get("id")}
@@ -203,8 +209,19 @@ class Snapshot:
                 o = p.get("organization") if isinstance(p.get("organization"), dict) else {}
                 tags = [t.get("name") for t in p.get("tags") or [] if isinstance(t, dict)]
                 res = [r.get("name") for r in p.get("resources") or []]
-                text = " ".join(_norm(v) for v in (p.get("name"), p.get("title"), p.get("notes"),
-                                                   o.get("title"), o.get("name"), *tags, *res) if v)
+                text = " ".join(
+                    _norm(v)
+                    for v in (
+                        p.get("name"),
+                        p.get("title"),
+                        p.get("notes"),
+                        o.get("title"),
+                        o.get("name"),
+                        *tags,
+                        *res,
+                    )
+                    if v
+                )
                 rows.append((text, _norm(p.get("title")), p))
             rows.sort(key=lambda r: r[2]["name"])
             rows.sort(key=lambda r: r[2].get("metadata_modified") or "", reverse=True)
@@ -212,8 +229,15 @@ class Snapshot:
         return self._index
 
     # -- package_search ------------------------------------------------------------------------
-    def search_page(self, query: str = "", organization: str | None = None, fmt: str | None = None,
-                    rows: int = 20, start: int = 0, tags=None) -> tuple[int, list[dict]]:
+    def search_page(
+        self,
+        query: str = "",
+        organization: str | None = None,
+        fmt: str | None = None,
+        rows: int = 20,
+        start: int = 0,
+        tags=None,
+    ) -> tuple[int, list[dict]]:
         """(number of matches, the ``rows`` matches from ``start``) — ``package_search``'s count and results.
 
         Order: packages with more query words in the title first, then the most recently modified,
@@ -244,10 +268,17 @@ class Snapshot:
             hits.append((sum(w in title for w in words), p))
         hits.sort(key=lambda h: h[0], reverse=True)  # stable: keeps the index order within a score
         start, rows = max(int(start), 0), max(int(rows), 0)
-        return len(hits), [copy.deepcopy(p) for _, p in hits[start: start + rows]]
+        return len(hits), [copy.deepcopy(p) for _, p in hits[start : start + rows]]
 
-    def search(self, query: str = "", organization: str | None = None, fmt: str | None = None,
-               rows: int = 20, start: int = 0, tags=None) -> list[dict]:
+    def search(
+        self,
+        query: str = "",
+        organization: str | None = None,
+        fmt: str | None = None,
+        rows: int = 20,
+        start: int = 0,
+        tags=None,
+    ) -> list[dict]:
         """The matching packages (see :meth:`search_page`).
 
         >>> [p["name"] for p in Snapshot().search("ท่องเที่ยว", fmt="json")]
@@ -385,8 +416,14 @@ class Snapshot:
         return None
 
     # -- datastore_search ----------------------------------------------------------------------
-    def datastore(self, resource_id: str, filters: dict | None = None, q: str | None = None,
-                  offset: int = 0, limit: int | None = None) -> dict:
+    def datastore(
+        self,
+        resource_id: str,
+        filters: dict | None = None,
+        q: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> dict:
         """A ``datastore_search`` result for the kit's table :data:`OFFLINE_DATASTORE_ID`.
 
         No real ``datastore_search`` answer is stored, so the kit serves real figures (MOTS visitors
@@ -404,8 +441,10 @@ class Snapshot:
         ...
         helpers.portal.errors.PortalNotFound: ไม่พบทรัพยากร (resource) “no-such-id” (not found) ตรวจการสะกดชื่ออีกครั้ง หรือใช้ search() ค้นหาชื่อที่ถูกต้อง (ค้นในสำเนาแค็ตตาล็อกแบบออฟไลน์)
         """
-        hint = (f"แบบออฟไลน์ใช้ datastore() ได้กับตารางของชุดเรียน “{OFFLINE_DATASTORE_ID}” เท่านั้น "
-                "(ตัวเลขจริงของกระทรวงการท่องเที่ยวและกีฬา)")
+        hint = (
+            f"แบบออฟไลน์ใช้ datastore() ได้กับตารางของชุดเรียน “{OFFLINE_DATASTORE_ID}” เท่านั้น "
+            "(ตัวเลขจริงของกระทรวงการท่องเที่ยวและกีฬา)"
+        )
         if resource_id != OFFLINE_DATASTORE_ID:
             self.resource(resource_id)  # PortalNotFound for an unknown id
             raise errors.OfflineNotAvailable("ตารางข้อมูล (DataStore) ของทรัพยากรนี้", hint=hint)
@@ -415,17 +454,23 @@ class Snapshot:
             if col not in names:
                 raise errors.PortalArgumentValueError(
                     f"datastore() ใช้ตัวกรอง (filters) กับคอลัมน์ “{col}” ไม่ได้ เพราะตารางนี้ไม่มีคอลัมน์นั้น "
-                    f"คอลัมน์ที่มี: {', '.join(n for n in names if n != '_id')}")
+                    f"คอลัมน์ที่มี: {', '.join(n for n in names if n != '_id')}"
+                )
             accepted = {str(v) for v in (value if isinstance(value, (list, tuple, set)) else [value])}
             records = [r for r in records if str(r[col]) in accepted]
         words = [_norm(w) for w in str(q or "").split()]
         if words:
-            records = [r for r in records
-                       if all(w in " ".join(_norm(v) for v in r.values()) for w in words)]
+            records = [r for r in records if all(w in " ".join(_norm(v) for v in r.values()) for w in words)]
         end = None if limit is None else offset + limit
-        return {"resource_id": resource_id, "fields": copy.deepcopy(fields),
-                "records": copy.deepcopy(records[offset:end]), "total": len(records),
-                "offset": offset, "limit": limit, "kit_note": DATASTORE_NOTE}
+        return {
+            "resource_id": resource_id,
+            "fields": copy.deepcopy(fields),
+            "records": copy.deepcopy(records[offset:end]),
+            "total": len(records),
+            "offset": offset,
+            "limit": limit,
+            "kit_note": DATASTORE_NOTE,
+        }
 
 
 def _datapackage_resources(data_dir: str) -> list:

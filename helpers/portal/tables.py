@@ -22,13 +22,19 @@ import pandas as pd
 
 from . import errors
 
-__all__ = ["SEARCH_COLUMNS", "RESOURCE_COLUMNS", "search_table", "organizations_table",
-           "resources_table", "PortalDataset", "gd_field", "whole_number"]
+__all__ = [
+    "SEARCH_COLUMNS",
+    "RESOURCE_COLUMNS",
+    "search_table",
+    "organizations_table",
+    "resources_table",
+    "PortalDataset",
+    "gd_field",
+    "whole_number",
+]
 
-SEARCH_COLUMNS = ["name", "title", "organization", "formats", "last_modified", "license",
-                  "num_resources"]
-RESOURCE_COLUMNS = ["id", "name", "format", "size", "last_modified", "first_year",
-                    "datastore_active", "url"]
+SEARCH_COLUMNS = ["name", "title", "organization", "formats", "last_modified", "license", "num_resources"]
+RESOURCE_COLUMNS = ["id", "name", "format", "size", "last_modified", "first_year", "datastore_active", "url"]
 
 # Thai labels of the metadata shown by PortalDataset.info (GD-Catalog field names on the right).
 INFO_LABELS = [
@@ -50,8 +56,14 @@ INFO_LABELS = [
     ("จำนวนไฟล์ข้อมูล", "num_resources"),
 ]
 # Shown by repr when present; listed as missing when the record does not give them.
-SUMMARY_LABELS = ["หน่วยงานเจ้าของข้อมูล", "ประเภทข้อมูล", "ความถี่ในการปรับปรุงข้อมูล", "ขอบเขตเชิงพื้นที่",
-                  "สัญญาอนุญาต (license)", "ปรับปรุงคำอธิบายล่าสุด"]
+SUMMARY_LABELS = [
+    "หน่วยงานเจ้าของข้อมูล",
+    "ประเภทข้อมูล",
+    "ความถี่ในการปรับปรุงข้อมูล",
+    "ขอบเขตเชิงพื้นที่",
+    "สัญญาอนุญาต (license)",
+    "ปรับปรุงคำอธิบายล่าสุด",
+]
 
 _BOOL_TH = {"true": "ใช่", "false": "ไม่ใช่", "partial": "บางส่วน"}
 
@@ -195,15 +207,17 @@ def search_table(packages: list[dict]) -> pd.DataFrame:
         count = whole_number(p.get("num_resources"))
         if count is None and isinstance(p.get("resources"), list):
             count = len(_dicts(p["resources"]))
-        rows.append({
-            "name": _str(p.get("name")),
-            "title": _or_na(_str(p.get("title"))),
-            "organization": _or_na(_org_title(p)),
-            "formats": _formats(p),
-            "last_modified": _timestamp(p.get("metadata_modified")),
-            "license": _or_na(_str(p.get("license_title")) or _str(p.get("license_id"))),
-            "num_resources": pd.NA if count is None else count,
-        })
+        rows.append(
+            {
+                "name": _str(p.get("name")),
+                "title": _or_na(_str(p.get("title"))),
+                "organization": _or_na(_org_title(p)),
+                "formats": _formats(p),
+                "last_modified": _timestamp(p.get("metadata_modified")),
+                "license": _or_na(_str(p.get("license_title")) or _str(p.get("license_id"))),
+                "num_resources": pd.NA if count is None else count,
+            }
+        )
     df = pd.DataFrame(rows, columns=SEARCH_COLUMNS)
     df["last_modified"] = pd.to_datetime(df["last_modified"])
     df["num_resources"] = df["num_resources"].astype("Int64")
@@ -223,9 +237,13 @@ def organizations_table(orgs: list) -> pd.DataFrame:
         if isinstance(o, str):
             rows.append({"name": o, "title": "", "package_count": 0})
         elif isinstance(o, dict):
-            rows.append({"name": _str(o.get("name")),
-                         "title": _str(o.get("title")) or _str(o.get("display_name")),
-                         "package_count": whole_number(o.get("package_count")) or 0})
+            rows.append(
+                {
+                    "name": _str(o.get("name")),
+                    "title": _str(o.get("title")) or _str(o.get("display_name")),
+                    "package_count": whole_number(o.get("package_count")) or 0,
+                }
+            )
     return pd.DataFrame(rows, columns=["name", "title", "package_count"])
 
 
@@ -246,16 +264,18 @@ def resources_table(pkg: dict) -> pd.DataFrame:
     rows = []
     for r in _dicts(pkg.get("resources")):
         size = whole_number(r.get("size"))
-        rows.append({
-            "id": _or_na(_str(r.get("id"))),
-            "name": _or_na(_str(r.get("name"))),
-            "format": _or_na(_str(r.get("format")).strip().upper()),
-            "size": pd.NA if size is None else size,
-            "last_modified": _timestamp(r.get("last_modified") or r.get("created")),
-            "first_year": _or_na(_str(r.get("resource_first_year_of_data"))),
-            "datastore_active": _flag_or_na(r.get("datastore_active")),
-            "url": _or_na(_str(r.get("url"))),
-        })
+        rows.append(
+            {
+                "id": _or_na(_str(r.get("id"))),
+                "name": _or_na(_str(r.get("name"))),
+                "format": _or_na(_str(r.get("format")).strip().upper()),
+                "size": pd.NA if size is None else size,
+                "last_modified": _timestamp(r.get("last_modified") or r.get("created")),
+                "first_year": _or_na(_str(r.get("resource_first_year_of_data"))),
+                "datastore_active": _flag_or_na(r.get("datastore_active")),
+                "url": _or_na(_str(r.get("url"))),
+            }
+        )
     df = pd.DataFrame(rows, columns=RESOURCE_COLUMNS)
     df["size"] = df["size"].astype("Int64")
     df["datastore_active"] = df["datastore_active"].astype("boolean")
@@ -298,8 +318,11 @@ class PortalDataset:
         tags = p.get("tags") if isinstance(p.get("tags"), list) else None
         values = {
             "organization": _or_na(_org_title(p)),
-            "tags": pd.NA if tags is None else ", ".join(
-                t for t in (_str(t.get("name")) if isinstance(t, dict) else _str(t) for t in tags) if t),
+            "tags": pd.NA
+            if tags is None
+            else ", ".join(
+                t for t in (_str(t.get("name")) if isinstance(t, dict) else _str(t) for t in tags) if t
+            ),
             "update_frequency": _or_na((f"ทุก {interval} {unit}" if interval and unit else unit) or ""),
             "num_resources": len(self.resources),
         }

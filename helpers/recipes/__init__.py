@@ -32,21 +32,45 @@ from functools import partial
 import pandas as pd
 
 from .injuries import clean_niems_newyear, clean_thairsc_victims
-from .population import clean_dopa_population
 from .pm25 import clean_air4thai_stations, clean_pcd_pm25
-from .simulated import (MISSING_WORDS, MONTH_ABBR_TH, clean_agency_report, clean_injuries, clean_pm25,
-                        clean_pm25_stations, clean_tourism)
+from .population import clean_dopa_population
+from .simulated import (
+    MISSING_WORDS,
+    MONTH_ABBR_TH,
+    clean_agency_report,
+    clean_injuries,
+    clean_pm25,
+    clean_pm25_stations,
+    clean_tourism,
+)
 from .tourism import clean_mots_province_monthly, clean_mots_workbook
 
-__all__ = ["clean_niems_newyear", "clean_thairsc_victims", "clean_pcd_pm25", "clean_air4thai_stations",
-           "clean_mots_province_monthly", "clean_mots_workbook", "clean_dopa_population",
-           "clean_injuries", "clean_pm25", "clean_pm25_stations", "clean_tourism", "clean_agency_report",
-           "RECIPES", "MISSING_WORDS", "MONTH_ABBR_TH", "checkpoint_csv"]
+__all__ = [
+    "clean_niems_newyear",
+    "clean_thairsc_victims",
+    "clean_pcd_pm25",
+    "clean_air4thai_stations",
+    "clean_mots_province_monthly",
+    "clean_mots_workbook",
+    "clean_dopa_population",
+    "clean_injuries",
+    "clean_pm25",
+    "clean_pm25_stations",
+    "clean_tourism",
+    "clean_agency_report",
+    "RECIPES",
+    "MISSING_WORDS",
+    "MONTH_ABBR_TH",
+    "checkpoint_csv",
+]
 
 #: checkpoint data-set name → (raw data-set name or None, recipe)
 RECIPES = {
     "niems-newyear-2551-2558-clean": ("niems-newyear-2551-2558", clean_niems_newyear),
-    "niems-newyear-2551-clean": ("niems-newyear-2551", partial(clean_niems_newyear, name="niems-newyear-2551")),
+    "niems-newyear-2551-clean": (
+        "niems-newyear-2551",
+        partial(clean_niems_newyear, name="niems-newyear-2551"),
+    ),
     "thairsc-victims-clean": ("thairsc-victims-by-province", clean_thairsc_victims),
     "pcd-pm25-daily-clean": (None, clean_pcd_pm25),
     "air4thai-stations-clean": ("air4thai-stations", clean_air4thai_stations),

@@ -16,8 +16,11 @@ def _provinces() -> pd.DataFrame:
 
 
 def _text_columns(frame: pd.DataFrame) -> list:
-    return [c for c in frame.columns
-            if pd.api.types.is_object_dtype(frame[c].dtype) or pd.api.types.is_string_dtype(frame[c].dtype)]
+    return [
+        c
+        for c in frame.columns
+        if pd.api.types.is_object_dtype(frame[c].dtype) or pd.api.types.is_string_dtype(frame[c].dtype)
+    ]
 
 
 def _region_of(codes: pd.Series) -> pd.Series:

@@ -11,11 +11,22 @@ from .. import clean
 from ._common import _as_text, _raw, _region_of, _text_columns
 
 #: NIEMS columns kept as they are (categories typed by hospital staff).
-_NIEMS_CATEGORIES = ["ถนนที่เกิดเหตุ", "สถานะ", "รถผู้บาดเจ็บ", "รถคู่กรณี", "มาตรการ", "การดื่มสุรา", "การนำส่ง",
-                     "Refer-Admit", "ผลการรักษา"]
+_NIEMS_CATEGORIES = [
+    "ถนนที่เกิดเหตุ",
+    "สถานะ",
+    "รถผู้บาดเจ็บ",
+    "รถคู่กรณี",
+    "มาตรการ",
+    "การดื่มสุรา",
+    "การนำส่ง",
+    "Refer-Admit",
+    "ผลการรักษา",
+]
 
 
-def clean_niems_newyear(raw: pd.DataFrame | None = None, *, name: str = "niems-newyear-2551-2558") -> pd.DataFrame:
+def clean_niems_newyear(
+    raw: pd.DataFrame | None = None, *, name: str = "niems-newyear-2551-2558"
+) -> pd.DataFrame:
     """Clean the real NIEMS New-Year injury records: one row per injured person, tidy types.
 
     ขั้นตอน: (1) ข้อความ: ตัดช่องว่าง และคำว่า ``unknown`` เป็นค่าที่หายไป (2) แก้คำสะกดผิดของต้นทาง
@@ -44,9 +55,15 @@ def clean_niems_newyear(raw: pd.DataFrame | None = None, *, name: str = "niems-n
     year_be = (2500 + pd.to_numeric(festival["yy"])).astype("Int64")
     day = pd.to_numeric(df["วันที่เกิดเหตุ"], errors="coerce").astype("Int64")
     # the New-Year campaign runs from late December into early January
-    month = pd.Series(pd.NA, index=df.index, dtype="Int64").mask(day.between(25, 31), 12).mask(day.between(1, 10), 1)
+    month = (
+        pd.Series(pd.NA, index=df.index, dtype="Int64")
+        .mask(day.between(25, 31), 12)
+        .mask(day.between(1, 10), 1)
+    )
     year_of_day = (year_be - (month == 12).astype("Int64")).astype("Int64")
-    text = [f"{d}/{m}/{y}" if pd.notna(d) and pd.notna(m) else None for d, m, y in zip(day, month, year_of_day)]
+    text = [
+        f"{d}/{m}/{y}" if pd.notna(d) and pd.notna(m) else None for d, m, y in zip(day, month, year_of_day)
+    ]
     date = clean.parse_date_th(pd.Series(text, index=df.index, dtype="object"), dayfirst=True, era="be")
 
     hour = pd.to_numeric(df["เวลาเกิดเหตุ"], errors="coerce")
@@ -54,21 +71,25 @@ def clean_niems_newyear(raw: pd.DataFrame | None = None, *, name: str = "niems-n
     province = clean.normalize_province(df["จังหวัด"])
     code = clean.province_code(province)
     outcome = df["ผลการรักษา"].fillna("")
-    return _as_text(pd.DataFrame({
-        "ปีเทศกาล": year_be,
-        "เทศกาล": festival["name"],
-        "รหัสจังหวัด": code,
-        "จังหวัด": province,
-        "ภาค": _region_of(code),
-        "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": df["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"],
-        "วันที่เกิดเหตุ": date,
-        "ชั่วโมงเกิดเหตุ": hour,
-        "เพศ": df["เพศ"],
-        "อายุ": clean.to_number(df["อายุ"].astype("object")).astype("Int64"),
-        **{c: df[c] for c in _NIEMS_CATEGORIES},
-        "เสียชีวิต": outcome.str.contains("ตาย|เสียชีวิต", regex=True),
-        "จำนวนวันรักษา": clean.to_number(df["จำนวนวันรักษา"].astype("object")).astype("Int64"),
-    }))
+    return _as_text(
+        pd.DataFrame(
+            {
+                "ปีเทศกาล": year_be,
+                "เทศกาล": festival["name"],
+                "รหัสจังหวัด": code,
+                "จังหวัด": province,
+                "ภาค": _region_of(code),
+                "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": df["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"],
+                "วันที่เกิดเหตุ": date,
+                "ชั่วโมงเกิดเหตุ": hour,
+                "เพศ": df["เพศ"],
+                "อายุ": clean.to_number(df["อายุ"].astype("object")).astype("Int64"),
+                **{c: df[c] for c in _NIEMS_CATEGORIES},
+                "เสียชีวิต": outcome.str.contains("ตาย|เสียชีวิต", regex=True),
+                "จำนวนวันรักษา": clean.to_number(df["จำนวนวันรักษา"].astype("object")).astype("Int64"),
+            }
+        )
+    )
 
 
 def clean_thairsc_victims(raw: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -83,13 +104,24 @@ def clean_thairsc_victims(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     df = _raw(raw, "thairsc-victims-by-province")
     df = df.loc[:, [c for c in df.columns if not str(c).startswith("Unnamed")]]
-    years = {c: int(str(c).rsplit(" ", 1)[-1]) for c in df.columns if str(c).startswith("number of victims in")}
-    long = df.melt(id_vars=["region", "province", "type"], value_vars=list(years), var_name="year_be",
-                   value_name="victims")
+    years = {
+        c: int(str(c).rsplit(" ", 1)[-1]) for c in df.columns if str(c).startswith("number of victims in")
+    }
+    long = df.melt(
+        id_vars=["region", "province", "type"],
+        value_vars=list(years),
+        var_name="year_be",
+        value_name="victims",
+    )
     long["year_be"] = long["year_be"].map(years).astype("Int64")
     values = long["victims"].astype("object")
-    long["victims"] = clean.to_number(values.mask(values.astype(str).str.strip().eq("(Blank)"))).astype("Int64")
+    long["victims"] = clean.to_number(values.mask(values.astype(str).str.strip().eq("(Blank)"))).astype(
+        "Int64"
+    )
     long["province"] = clean.normalize_province(long["province"])
     long.insert(2, "province_code", clean.province_code(long["province"]))
-    return _as_text(long[["year_be", "region", "province_code", "province", "type", "victims"]].sort_values(
-        ["year_be", "province_code", "type"], kind="stable").reset_index(drop=True))
+    return _as_text(
+        long[["year_be", "region", "province_code", "province", "type", "victims"]]
+        .sort_values(["year_be", "province_code", "type"], kind="stable")
+        .reset_index(drop=True)
+    )

@@ -12,8 +12,12 @@ from .. import data as _data
 from ._common import _as_text, _region_of
 
 #: The four yearly wide files (data-set names) that make the long table.
-PM25_YEARS = {2021: "pcd-pm25-daily-2021", 2022: "pcd-pm25-daily-2022", 2023: "pcd-pm25-daily-2023",
-              2024: "pcd-pm25-daily-2024"}
+PM25_YEARS = {
+    2021: "pcd-pm25-daily-2021",
+    2022: "pcd-pm25-daily-2022",
+    2023: "pcd-pm25-daily-2023",
+    2024: "pcd-pm25-daily-2024",
+}
 
 
 def _dates(text: pd.Series, year: int) -> pd.Series:
@@ -21,8 +25,9 @@ def _dates(text: pd.Series, year: int) -> pd.Series:
     # infer it from the whole column, and refuse a column whose order the values cannot prove.
     parsed, report = clean.parse_date_th(text, era="ce", report=True)
     if report.attrs.get("order") != "inferred" or parsed.isna().any() or not (parsed.dt.year == year).all():
-        raise ValueError(f"ลำดับวันและเดือนในไฟล์ปี {year} กำกวม: ตรวจคอลัมน์ Date เองก่อน "
-                         f"({report.attrs.get('order')})")
+        raise ValueError(
+            f"ลำดับวันและเดือนในไฟล์ปี {year} กำกวม: ตรวจคอลัมน์ Date เองก่อน ({report.attrs.get('order')})"
+        )
     return parsed
 
 
@@ -79,13 +84,17 @@ def clean_air4thai_stations(raw: pd.DataFrame | None = None) -> pd.DataFrame:
         text = col.astype("object").mask(col.astype(str).str.startswith("0000-00-00"))
         return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
 
-    return _as_text(pd.DataFrame({
-        "station_code": df["ID"].astype(str).str.strip().str.upper(),
-        "name_th": clean.clean_text(df["Name"].astype("object")),
-        "area_th": area,
-        "province": province,
-        "province_code": code,
-        "region_6": _region_of(code),
-        "open_date": _date(df["OpenDate"]),
-        "close_date": _date(df["CloseDate"]),
-    }))
+    return _as_text(
+        pd.DataFrame(
+            {
+                "station_code": df["ID"].astype(str).str.strip().str.upper(),
+                "name_th": clean.clean_text(df["Name"].astype("object")),
+                "area_th": area,
+                "province": province,
+                "province_code": code,
+                "region_6": _region_of(code),
+                "open_date": _date(df["OpenDate"]),
+                "close_date": _date(df["CloseDate"]),
+            }
+        )
+    )

@@ -28,16 +28,21 @@ def clean_dopa_population(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     df = _raw(raw, "dopa-population-by-province")
     code = df["geocode"].astype("Int64").astype(str)
     code = code.where(df["geocode"].astype(int) >= 10)
-    tidy = pd.DataFrame({
-        "year_be": (df["population_year"] + BE_OFFSET).astype("Int64"),
-        "year_ce": df["population_year"].astype("Int64"),
-        "province_code": code,
-        "name_th": df["name_th"],
-        "region_6": _region_of(code),
-        "total": df["total"].astype("Int64"),
-        "male": df["male"].astype("Int64"),
-        "female": df["female"].astype("Int64"),
-        "households": pd.to_numeric(df["households"]).astype("Int64"),
-    })
-    return _as_text(tidy.sort_values(["year_be", "province_code"], kind="stable", na_position="first")
-                    .reset_index(drop=True))
+    tidy = pd.DataFrame(
+        {
+            "year_be": (df["population_year"] + BE_OFFSET).astype("Int64"),
+            "year_ce": df["population_year"].astype("Int64"),
+            "province_code": code,
+            "name_th": df["name_th"],
+            "region_6": _region_of(code),
+            "total": df["total"].astype("Int64"),
+            "male": df["male"].astype("Int64"),
+            "female": df["female"].astype("Int64"),
+            "households": pd.to_numeric(df["households"]).astype("Int64"),
+        }
+    )
+    return _as_text(
+        tidy.sort_values(["year_be", "province_code"], kind="stable", na_position="first").reset_index(
+            drop=True
+        )
+    )

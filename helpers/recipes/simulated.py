@@ -50,8 +50,9 @@ def clean_injuries(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     year_be = 2500 + pd.to_numeric(festival["yy"])
     day = pd.to_numeric(df["วันที่เกิดเหตุ"])
     # a 7-day New-Year campaign: days 28-31 belong to December of the previous B.E. year
-    date_text = pd.Series([f"{d}/12/{y - 1}" if d >= 28 else f"{d}/1/{y}" for d, y in zip(day, year_be)],
-                          index=df.index)
+    date_text = pd.Series(
+        [f"{d}/12/{y - 1}" if d >= 28 else f"{d}/1/{y}" for d, y in zip(day, year_be)], index=df.index
+    )
     date = clean.parse_date_th(date_text, dayfirst=True, era="be")
 
     start = pd.to_numeric(df["เวลาเกิดเหตุ"].str.extract(r"^(\d{1,2}):", expand=False))
@@ -59,23 +60,37 @@ def clean_injuries(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     age = clean.to_number(df["อายุ"])
     age = age.where(age.between(1, 100)).astype("Int64")
 
-    tidy = pd.DataFrame({
-        "ปีเทศกาล": year_be.astype("Int64"),
-        "เทศกาล": festival["name"],
-        "รหัสจังหวัด": code,
-        "จังหวัด": df["จังหวัด"],
-        "ภาค": region,
-        "รหัส รพ.": df["รหัส รพ."].astype(str),
-        "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": df["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"],
-        "วันที่เกิดเหตุ": date,
-        "ชั่วโมงเกิดเหตุ": hour,
-        "เพศ": df["เพศ"],
-        "อายุ": age,
-        **{c: df[c] for c in ["ถนนที่เกิดเหตุ", "สถานะ", "รถผู้บาดเจ็บ", "รถคู่กรณี", "มาตรการ", "การดื่มสุรา",
-                              "การนำส่ง", "Refer-Admit", "ผลการรักษา"]},
-        "เสียชีวิต": df["ผลการรักษา"].eq("เสียชีวิต").fillna(False).astype(bool),
-        "จำนวนวันรักษา": clean.to_number(df["จำนวนวันรักษา"]).astype("Int64"),
-    })
+    tidy = pd.DataFrame(
+        {
+            "ปีเทศกาล": year_be.astype("Int64"),
+            "เทศกาล": festival["name"],
+            "รหัสจังหวัด": code,
+            "จังหวัด": df["จังหวัด"],
+            "ภาค": region,
+            "รหัส รพ.": df["รหัส รพ."].astype(str),
+            "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": df["ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ"],
+            "วันที่เกิดเหตุ": date,
+            "ชั่วโมงเกิดเหตุ": hour,
+            "เพศ": df["เพศ"],
+            "อายุ": age,
+            **{
+                c: df[c]
+                for c in [
+                    "ถนนที่เกิดเหตุ",
+                    "สถานะ",
+                    "รถผู้บาดเจ็บ",
+                    "รถคู่กรณี",
+                    "มาตรการ",
+                    "การดื่มสุรา",
+                    "การนำส่ง",
+                    "Refer-Admit",
+                    "ผลการรักษา",
+                ]
+            },
+            "เสียชีวิต": df["ผลการรักษา"].eq("เสียชีวิต").fillna(False).astype(bool),
+            "จำนวนวันรักษา": clean.to_number(df["จำนวนวันรักษา"]).astype("Int64"),
+        }
+    )
     return tidy
 
 
@@ -109,15 +124,17 @@ def clean_pm25_stations(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     prov = _provinces().set_index("province_code")
     province = clean.normalize_province(df["province_th"])
     code = clean.province_code(province)
-    return pd.DataFrame({
-        "station_code": df["station_code"].astype(str),
-        "name_th": clean.clean_text(df["name_th"]),
-        "province": province,
-        "province_code": code,
-        "region_6": code.map(prov["region_6"]),
-        "lat": clean.to_number(df["lat"]),
-        "lon": clean.to_number(df["lon"]),
-    })
+    return pd.DataFrame(
+        {
+            "station_code": df["station_code"].astype(str),
+            "name_th": clean.clean_text(df["name_th"]),
+            "province": province,
+            "province_code": code,
+            "region_6": code.map(prov["region_6"]),
+            "lat": clean.to_number(df["lat"]),
+            "lon": clean.to_number(df["lon"]),
+        }
+    )
 
 
 def clean_tourism(raw: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -133,19 +150,25 @@ def clean_tourism(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     df = _raw(raw, "tourism-domestic")
     province = clean.normalize_province(df["Province"])
-    return pd.DataFrame({
-        "year_be": df["YearInfo"].astype("Int64"),
-        "month": df["MonthInfo"].astype("Int64"),
-        "province": province,
-        "province_code": clean.province_code(province),
-        "city_type": clean.clean_text(df["CityType"]),
-        "thai_visitors": clean.to_number(df["InternalAmount"]).astype("Int64"),
-        "thai_income_mb": clean.to_number(df["InternalIncome"]),
-        "foreign_visitors": clean.to_number(df["ForeignerInternalAmount"]).astype("Int64"),
-        "foreign_income_mb": clean.to_number(df["ForeignersinternalIncome"]),
-        "room_rate_baht": clean.to_number(df["RoomRate"]),
-        "occupancy_pct": clean.to_number(df["OR"]),
-    }).sort_values(["province_code", "month"], kind="stable").reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "year_be": df["YearInfo"].astype("Int64"),
+                "month": df["MonthInfo"].astype("Int64"),
+                "province": province,
+                "province_code": clean.province_code(province),
+                "city_type": clean.clean_text(df["CityType"]),
+                "thai_visitors": clean.to_number(df["InternalAmount"]).astype("Int64"),
+                "thai_income_mb": clean.to_number(df["InternalIncome"]),
+                "foreign_visitors": clean.to_number(df["ForeignerInternalAmount"]).astype("Int64"),
+                "foreign_income_mb": clean.to_number(df["ForeignersinternalIncome"]),
+                "room_rate_baht": clean.to_number(df["RoomRate"]),
+                "occupancy_pct": clean.to_number(df["OR"]),
+            }
+        )
+        .sort_values(["province_code", "month"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def clean_agency_report(source=None) -> pd.DataFrame:
@@ -163,13 +186,20 @@ def clean_agency_report(source=None) -> pd.DataFrame:
     wide = clean.read_excel_th(file, sheet_name="สรุปรายเดือน", title_rows=1, header_rows=2, verbose=False)
     wide = wide.rename(columns={wide.columns[0]: "region", wide.columns[1]: "n_stations"})
     wide = wide[wide["region"] != "ทั้งประเทศ"]
-    month_cols = {c: i + 1 for c in wide.columns for i, abbr in enumerate(MONTH_ABBR_TH) if c.endswith(" " + abbr)}
-    long = wide.melt(id_vars=["region", "n_stations"], value_vars=list(month_cols), var_name="month",
-                     value_name="pm25_mean")
+    month_cols = {
+        c: i + 1 for c in wide.columns for i, abbr in enumerate(MONTH_ABBR_TH) if c.endswith(" " + abbr)
+    }
+    long = wide.melt(
+        id_vars=["region", "n_stations"],
+        value_vars=list(month_cols),
+        var_name="month",
+        value_name="pm25_mean",
+    )
     long["month"] = long["month"].map(month_cols).astype("Int64")
     long["n_stations"] = long["n_stations"].astype("Int64")
     long["pm25_mean"] = clean.to_number(long["pm25_mean"])
-    order = {region: i for i, region in enumerate(wide["region"])}   # keep the report's region order
-    long = long.sort_values(["region", "month"], key=lambda col: col.map(order) if col.name == "region" else col,
-                            kind="stable")
+    order = {region: i for i, region in enumerate(wide["region"])}  # keep the report's region order
+    long = long.sort_values(
+        ["region", "month"], key=lambda col: col.map(order) if col.name == "region" else col, kind="stable"
+    )
     return long.reset_index(drop=True)

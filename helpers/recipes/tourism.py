@@ -43,19 +43,23 @@ def clean_mots_province_monthly(raw: pd.DataFrame | None = None) -> pd.DataFrame
     months = {name: i + 1 for i, name in enumerate(THAI_MONTHS)}
     province = clean.normalize_province(df["province"].astype("object"))
     code = clean.province_code(province)
-    tidy = pd.DataFrame({
-        "year_be": pd.to_numeric(df["year"]).astype("Int64"),
-        "month": clean.clean_text(df["month"].astype("object")).map(months).astype("Int64"),
-        "province_code": code,
-        "province": province,
-        "region_6": _region_of(code),
-        "mots_region": df["region"],
-        "thai_visitors": clean.to_number(df["thai_visitors"].astype("object")).astype("Int64"),
-        "foreign_visitors": clean.to_number(df["foreign_visitors"].astype("object")).astype("Int64"),
-        "thai_income_mb": clean.to_number(df["income_from_thai_visitors"].astype("object")),
-        "foreign_income_mb": clean.to_number(df["income_from_foreign_visitors"].astype("object")),
-    })
-    return _as_text(tidy.sort_values(["year_be", "month", "province_code"], kind="stable").reset_index(drop=True))
+    tidy = pd.DataFrame(
+        {
+            "year_be": pd.to_numeric(df["year"]).astype("Int64"),
+            "month": clean.clean_text(df["month"].astype("object")).map(months).astype("Int64"),
+            "province_code": code,
+            "province": province,
+            "region_6": _region_of(code),
+            "mots_region": df["region"],
+            "thai_visitors": clean.to_number(df["thai_visitors"].astype("object")).astype("Int64"),
+            "foreign_visitors": clean.to_number(df["foreign_visitors"].astype("object")).astype("Int64"),
+            "thai_income_mb": clean.to_number(df["income_from_thai_visitors"].astype("object")),
+            "foreign_income_mb": clean.to_number(df["income_from_foreign_visitors"].astype("object")),
+        }
+    )
+    return _as_text(
+        tidy.sort_values(["year_be", "month", "province_code"], kind="stable").reset_index(drop=True)
+    )
 
 
 def _sheet_month(sheet: str) -> tuple[int, int]:
@@ -81,11 +85,16 @@ def _tidy_sheet(grid: pd.DataFrame, sheet: str) -> pd.DataFrame:
     body = grid.iloc[4:].copy()
     label = clean.clean_text(body.iloc[:, 1].astype("object"))
     province = clean.normalize_province(label)
-    rows = province.notna()                      # region subtotals, the total and footnotes drop out
+    rows = province.notna()  # region subtotals, the total and footnotes drop out
     n = int(rows.sum())
-    tidy = pd.DataFrame({"year_be": pd.array([year_be] * n, dtype="Int64"),
-                         "month": pd.array([month] * n, dtype="Int64"),
-                         "province_label": label[rows].to_numpy(), "province": province[rows].to_numpy()})
+    tidy = pd.DataFrame(
+        {
+            "year_be": pd.array([year_be] * n, dtype="Int64"),
+            "month": pd.array([month] * n, dtype="Int64"),
+            "province_label": label[rows].to_numpy(),
+            "province": province[rows].to_numpy(),
+        }
+    )
     tidy.insert(2, "province_code", clean.province_code(tidy["province"]))
     tidy["region_6"] = _region_of(tidy["province_code"])
     for col, name in columns.items():
@@ -110,4 +119,6 @@ def clean_mots_workbook(name: str = "mots-tourism-2563-xlsx") -> pd.DataFrame:
     sheets = pd.read_excel(path, sheet_name=None, header=None, engine=engine)
     frames = [_tidy_sheet(grid, sheet) for sheet, grid in sheets.items()]
     tidy = pd.concat(frames, ignore_index=True)
-    return _as_text(tidy.sort_values(["year_be", "month", "province_code"], kind="stable").reset_index(drop=True))
+    return _as_text(
+        tidy.sort_values(["year_be", "month", "province_code"], kind="stable").reset_index(drop=True)
+    )

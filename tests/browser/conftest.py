@@ -80,7 +80,9 @@ def _chromium_works() -> bool:
     if not CHROMIUM.exists():
         return False
     try:
-        done = subprocess.run([str(CHROMIUM), "--version"], check=False, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [str(CHROMIUM), "--version"], check=False, capture_output=True, text=True, timeout=60
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode == 0
@@ -94,7 +96,9 @@ def chromium_path(pytestconfig: pytest.Config) -> str:
     if not pytestconfig.getoption("--browser-setup"):
         pytest.skip(f"{CHROMIUM} not found; run `make test-browser` (or add --browser-setup) to install it")
     try:
-        done = subprocess.run(["sh", str(INSTALL_SCRIPT)], check=False, capture_output=True, text=True, timeout=1200)
+        done = subprocess.run(
+            ["sh", str(INSTALL_SCRIPT)], check=False, capture_output=True, text=True, timeout=1200
+        )
     except subprocess.TimeoutExpired:
         pytest.skip("Chromium could not be installed: scripts/install_chromium.sh took more than 20 minutes")
     if done.returncode != 0 or not _chromium_works():
@@ -225,7 +229,9 @@ def _settings(folder: Path) -> Path:
         {"fetchNews": "false", "checkForUpdates": False},
     )
     # Running cells makes the notebook "dirty"; without autosave the files on disk stay as they are.
-    _write_json(folder / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings", {"autosave": False})
+    _write_json(
+        folder / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings", {"autosave": False}
+    )
     return folder
 
 
@@ -283,7 +289,9 @@ def running_lab(base: Path, root_dir: Path, env_extra: dict[str, str], args_extr
                 break
             except (urllib.error.URLError, ConnectionError, OSError):
                 if time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}")
+                    pytest.fail(
+                        f"JupyterLab did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}"
+                    )
                 time.sleep(0.5)
         yield server
     finally:

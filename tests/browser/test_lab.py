@@ -110,7 +110,9 @@ def _menu(page, top: str, item: str) -> None:
     """Click a main-menu entry, e.g. Run → Run All Cells."""
     page.keyboard.press("Escape")
     page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text=re.compile(rf"^{re.escape(top)}$")).click()
-    page.locator(".lm-Menu-content .lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")).first.click()
+    page.locator(
+        ".lm-Menu-content .lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")
+    ).first.click()
 
 
 def _wait_kernel_idle(page, timeout: int) -> None:
@@ -140,7 +142,8 @@ def _open_notebook(page, server, name: str, stem: str) -> None:
 def _run_all(page, name: str, stem: str) -> dict:
     _menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(
-        "() => !window.jupyterapp.shell.currentWidget.node.querySelector('.jp-OutputArea-output')", timeout=30_000
+        "() => !window.jupyterapp.shell.currentWidget.node.querySelector('.jp-OutputArea-output')",
+        timeout=30_000,
     )
     _menu(page, "Run", "Run All Cells")
     try:
@@ -152,7 +155,9 @@ def _run_all(page, name: str, stem: str) -> dict:
         )
     except Exception:
         _shot(page, stem, "2-run-timeout")
-        pytest.fail(f"{name}: Run All Cells did not finish within {RUN_ALL_TIMEOUT // 1000} s: {_state(page)}")
+        pytest.fail(
+            f"{name}: Run All Cells did not finish within {RUN_ALL_TIMEOUT // 1000} s: {_state(page)}"
+        )
     page.wait_for_timeout(500)  # let the last outputs (images, widget views) attach
     return _state(page)
 
@@ -274,6 +279,8 @@ def test_notebook_runs_in_jupyterlab(lab_page, lab_server, name: str, needs_widg
         assert not errors, f"{name}: error output after changing the widget:\n" + "\n---\n".join(errors)
 
     report["page_errors"] = page.page_errors
-    (ARTIFACTS / f"{stem}-report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    (ARTIFACTS / f"{stem}-report.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     assert not page.page_errors, f"{name}: JavaScript errors in the page: {page.page_errors}"
     assert path.read_bytes() == original, f"{name} was modified on disk by the browser session"

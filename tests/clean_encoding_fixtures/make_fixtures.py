@@ -21,14 +21,21 @@ HERE = Path(__file__).parent
 #: label → (file under data/, keyword arguments); the test replays exactly these calls.
 CALLS = {
     "xlsx:default": ("practice/agency_report.xlsx", {}),
-    "xlsx:named": ("practice/agency_report.xlsx", {"sheet_name": "สรุปรายเดือน", "title_rows": 1, "header_rows": 2}),
+    "xlsx:named": (
+        "practice/agency_report.xlsx",
+        {"sheet_name": "สรุปรายเดือน", "title_rows": 1, "header_rows": 2},
+    ),
     "xlsx:one-header": ("practice/agency_report.xlsx", {"header_rows": 1}),
     "xlsx:no-notes": ("practice/agency_report.xlsx", {"notes_rows": 0}),
     "xlsx:slash": ("practice/agency_report.xlsx", {"sep": " / "}),
     "xlsx:no-header": ("practice/agency_report.xlsx", {"header_rows": 0, "title_rows": 3}),
 }
-CSV_FILES = ["practice/injuries_newyear_2551.csv", "practice/pm25_stations.csv", "practice/pm25_wide_2566.csv",
-             "provinces.csv"]
+CSV_FILES = [
+    "practice/injuries_newyear_2551.csv",
+    "practice/pm25_stations.csv",
+    "practice/pm25_wide_2566.csv",
+    "provinces.csv",
+]
 for _f in CSV_FILES:
     CALLS[f"csv:{_f}"] = (_f, {})
     CALLS[f"csv-str:{_f}"] = (_f, {"dtype": "str"})
@@ -37,12 +44,17 @@ for _f in CSV_FILES:
 def snapshot(df) -> dict:
     """What is compared: column names, dtypes, shape and a digest of every value."""
     text = df.to_csv(index=False, lineterminator="\n")
-    return {"columns": [str(c) for c in df.columns], "dtypes": [str(t) for t in df.dtypes],
-            "shape": list(df.shape), "csv_sha256": hashlib.sha256(text.encode()).hexdigest()}
+    return {
+        "columns": [str(c) for c in df.columns],
+        "dtypes": [str(t) for t in df.dtypes],
+        "shape": list(df.shape),
+        "csv_sha256": hashlib.sha256(text.encode()).hexdigest(),
+    }
 
 
 def make_before() -> None:
     from helpers import clean, paths
+
     out = {}
     for label, (rel, kwargs) in CALLS.items():
         reader = clean.read_excel_th if label.startswith("xlsx") else clean.read_csv_th
@@ -52,6 +64,7 @@ def make_before() -> None:
 
 def make_xls() -> None:
     import xlwt
+
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet("สรุป")
     ws.write_merge(0, 0, 0, 3, "รายงานผู้บาดเจ็บ ปีใหม่ 2567 (ข้อมูลจำลอง)")

@@ -25,7 +25,7 @@ START_TIMEOUT = 120  # seconds
 #: The learners' kernels run like `make test`: offline, so no test reaches the internet.
 LEARNER_ENV = {"KIT_OFFLINE": "1", "PYTHAINLP_OFFLINE": "1", "PYTHAINLP_READ_ONLY": "1"}
 
-import hubenv  # tests/hub is on sys.path: pytest puts a conftest's folder there
+import hubenv  # noqa: E402 - tests/hub is on sys.path: pytest puts a conftest's folder there
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
