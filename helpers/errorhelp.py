@@ -123,11 +123,14 @@ def explain(exc: BaseException, namespace: dict | None = None) -> str | None:
             "(ชื่อคอลัมน์ภาษาไทยต้องตรงทุกตัวอักษร รวมสระและวรรณยุกต์)"
         )
     message = str(exc)
-    if (isinstance(exc, (TypeError, ValueError)) and
-            re.search(r"Cannot perform '(r?and_|r?or_)'|truth value of a (Series|DataFrame) is ambiguous", message)):
-        return ("รวมเงื่อนไขหลายข้อต้องใส่วงเล็บครอบทุกเงื่อนไข และใช้ & (และ) | (หรือ) ~ (ไม่) แทน and/or/not "
-                "เช่น df[(df[\"ภาค\"] == \"ภาคเหนือ\") & (df[\"ประชากร\"] > 1_000_000)] "
-                "เพราะ Python ทำ & ก่อน == และ > ถ้าไม่มีวงเล็บจะได้ลำดับการคำนวณผิด")
+    if isinstance(exc, (TypeError, ValueError)) and re.search(
+        r"Cannot perform '(r?and_|r?or_)'|truth value of a (Series|DataFrame) is ambiguous", message
+    ):
+        return (
+            "รวมเงื่อนไขหลายข้อต้องใส่วงเล็บครอบทุกเงื่อนไข และใช้ & (และ) | (หรือ) ~ (ไม่) แทน and/or/not "
+            'เช่น df[(df["ภาค"] == "ภาคเหนือ") & (df["ประชากร"] > 1_000_000)] '
+            "เพราะ Python ทำ & ก่อน == และ > ถ้าไม่มีวงเล็บจะได้ลำดับการคำนวณผิด"
+        )
     if isinstance(exc, TypeError):
         if re.search(
             r"can only concatenate str|unsupported operand type\(s\).*'(str|int|float)'.*'(str|int|float)'"

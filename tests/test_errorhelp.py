@@ -34,10 +34,13 @@ def test_beginner_errors_get_a_thai_fix(code, words):
     assert text and all(w in text for w in words), text
 
 
-@pytest.mark.parametrize("code", [
-    "df[df['a'] == 1 & df['b'] > 2]",           # & binds before == and >: pandas raises TypeError
-    "df[(df['a'] == 1) and (df['b'] > 2)]",     # and on two Series: ambiguous truth value
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "df[df['a'] == 1 & df['b'] > 2]",  # & binds before == and >: pandas raises TypeError
+        "df[(df['a'] == 1) and (df['b'] > 2)]",  # and on two Series: ambiguous truth value
+    ],
+)
 def test_conditions_without_parentheses_get_the_parentheses_fix(code):
     frame = pd.DataFrame({"a": [1, 2], "b": [3, 1]})
     text = errorhelp.explain(_raise(code, {"df": frame}))

@@ -31,8 +31,7 @@ PART = ["nb01", "nb02", "nb03", "nb04"]
 KEYS = [key for nb in PART for key in ck.exercise_keys(nb)]
 
 #: A plausible mistake for each exercise (what a learner might really type), checked to fail.
-PLAUSIBLE_MISTAKES = {
-}
+PLAUSIBLE_MISTAKES = {}
 
 
 def _answer(key):

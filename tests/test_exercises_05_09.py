@@ -31,26 +31,6 @@ EXERCISES = {
     # --- 07 interactive -------------------------------------------------------------------------
     # --- 08 Thai text ----------------------------------------------------------------------------
     # --- 09 project -----------------------------------------------------------------------------
-    "nb09-ex1": {
-        # A running total that stops before the seventh day.
-        "wrong": lambda ns: "road-festival-partial-cumulative",
-        "options": {},
-    },
-    "nb09-ex2": {
-        # Injured instead of deaths.
-        "wrong": lambda ns: (
-            ns["data"].load("road-7-dangerous-days").query("festival_year_be == 2568")["injured"].iloc[0]
-        ),
-        "options": {},
-    },
-    "nb09-ex3": {
-        # Population instead of density.
-        "wrong": lambda ns: (
-            ns["provinces"].query("region_6 == 'ภาคตะวันออกเฉียงเหนือ'")["population_31dec2562"].max()
-            / ns["provinces"].query("region_6 == 'ภาคตะวันออกเฉียงเหนือ'")["population_31dec2562"].min()
-        ),
-        "options": {"decimals": 1},
-    },
 }
 
 

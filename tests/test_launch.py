@@ -73,7 +73,9 @@ def test_learner_edits_never_block_git_and_survive_an_update(origin, tmp_path):
     git(tmp_path, "clone", "-q", str(origin), str(clone))
     first = launch.prepare_learner_copy(clone)
     course = sorted(p.name for p in (clone / "notebooks").glob("*.ipynb"))
-    assert first.added == course and len(course) == len(list((paths.repo_root() / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    assert first.added == course and len(course) == len(
+        list((paths.repo_root() / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    )
     mine = clone / launch.LEARNER_DIR
     _edit(mine / "03_verify_data.ipynb", "print('งานของฉัน')")
     assert git(clone, "status", "--porcelain") == "", "the learner's folder must be untracked and ignored"
