@@ -2,7 +2,7 @@
 
 ทำไมต้องมีโมดูลนี้: Colab เปิดโน้ตบุ๊กจาก GitHub มาเพียงไฟล์เดียว ไม่มีโฟลเดอร์ ``helpers/`` และ
 ``data/`` มาด้วย และ Colab ติดตั้ง matplotlib 3.10 ไว้ ซึ่งจัดวางสระและวรรณยุกต์ไทยในกราฟไม่ถูกต้อง
-เซลล์แรกของทุกโน้ตบุ๊ก (ติดแท็ก ``kit-colab``) จึงทำงานเฉพาะบน Colab ดังนี้
+เซลล์โค้ดแรกของทุกโน้ตบุ๊ก (เซลล์เตรียมชุดเรียน ติดแท็ก ``kit-setup``) จึงทำสองขั้นตอนนี้ก่อนเฉพาะบน Colab
 
 1. ``git clone --depth 1`` ชุดเรียนไปที่ ``/content/thai-opendata-kit`` (ถ้ายังไม่มี)
 2. เรียกไฟล์นี้ด้วย ``runpy.run_path(...)`` แล้วเรียก ``main()``: ติดตั้งเฉพาะแพ็กเกจที่ Colab ยังไม่มี
@@ -64,7 +64,14 @@ DIST_NAME = (
     "thai-opendata-kit"  # same as helpers.env.DIST_NAME (this file may run before the kit is installed)
 )
 DEFAULT_KIT_DIR = "/content/thai-opendata-kit"
-CELL_TAGS = ["kit-colab", "nbval-skip"]
+#: Tags of the set-up cell (``cell_source()``).  Not ``nbval-skip``: outside Colab it runs the
+#: set-up and prints nothing, so nbval and the solution runner run it like any other cell.
+CELL_TAGS = ["kit-setup"]
+#: What the set-up cell says when ``import helpers`` fails (two halves: one source line each).
+NOT_INSTALLED_MESSAGE = (
+    "ยังไม่ได้ติดตั้งแพ็กเกจ helpers ของชุดเรียน ให้เปิดชุดเรียนด้วยคำสั่ง python3 kit.py lab ",
+    "ในโฟลเดอร์ของชุดเรียน (บน Windows ใช้ py kit.py lab) หรือเปิดผ่านลิงก์ Binder หรือ Colab ใน README",
+)
 
 #: Colab's own Jupyter server, kernel and widget stack: never replaced in a running session.
 COLAB_PROVIDES = frozenset(
@@ -412,31 +419,46 @@ def main(kit_dir: str | os.PathLike = DEFAULT_KIT_DIR) -> str:
 
 
 def cell_source(kit_dir: str = DEFAULT_KIT_DIR) -> str:
-    """Return the source of the notebook's Colab cell (tagged ``kit-colab`` and ``nbval-skip``).
+    """Return the source of every notebook's first code cell, the set-up cell (tag ``kit-setup``).
 
-    The cell is the only code that must work before the kit exists, so it is short and uses only
-    the standard library.  Outside Colab it does nothing and prints nothing.
+    One cell that a learner cannot skip by mistake: on Colab it first fetches and installs the
+    kit (and may stop with the restart message of :func:`bootstrap`); everywhere it then imports
+    ``helpers`` (with a Thai message when the kit is not installed) and calls ``helpers.setup()``.
+    The Colab part is the only code that must work before the kit exists, so it uses only the
+    standard library.  Outside Colab the cell prints nothing, so nbval runs it: ``helpers.setup()``
+    stands in the ``else`` of the ``try``, where IPython does not display its result (a trailing
+    ``;`` would not do: nbval runs cells without history, and then IPython ignores the ``;``).
 
     >>> src = cell_source()
-    >>> src.splitlines()[1]
-    '# kit:colab:start'
-    >>> compile(src, "cell", "exec") is not None
+    >>> src.splitlines()[1], src.splitlines()[-1]
+    ('# kit:setup:start', '# kit:setup:end')
+    >>> compile(src, "cell", "exec") is not None and "helpers.setup()" in src
     True
     """
     from .env import REPO_BRANCH, REPO_URL
 
     return (
-        "#@title เตรียมชุดเรียนบน Google Colab (บนเครื่องตัวเองหรือ Binder เซลล์นี้ไม่ทำอะไร)\n"
-        "# kit:colab:start\n"
-        "# บน Colab: ดาวน์โหลดชุดเรียน ติดตั้งแพ็กเกจตามรุ่นที่ทดสอบแล้ว แล้วบอกว่าต้องรีสตาร์ตหรือไม่\n"
+        "#@title เตรียมชุดเรียน (รันเซลล์นี้ก่อนทุกครั้งที่เปิดโน้ตบุ๊ก)\n"
+        "# kit:setup:start\n"
+        "# เตรียมชุดเรียน: ฟอนต์ไทยในกราฟ ค่าเริ่มต้นของตาราง และคำอธิบายภาษาไทยเมื่อโค้ดผิด\n"
         "# (สร้างโดย scripts/sync_notebooks.py จาก helpers/colab.py: อย่าแก้ในโน้ตบุ๊ก)\n"
         "import sys\n"
         "if 'google.colab' in sys.modules:\n"
+        "    # บน Colab: ดาวน์โหลดชุดเรียน ติดตั้งแพ็กเกจตามรุ่นที่ทดสอบแล้ว แล้วบอกว่าต้องรีสตาร์ตหรือไม่\n"
         "    import os, runpy, subprocess\n"
         f"    KIT_DIR = {kit_dir!r}\n"
         "    if not os.path.isdir(KIT_DIR):\n"
         "        subprocess.run(['git', 'clone', '--quiet', '--depth', '1', '--branch',\n"
         f"                        {REPO_BRANCH!r}, {REPO_URL!r}, KIT_DIR], check=True)\n"
         "    runpy.run_path(os.path.join(KIT_DIR, 'helpers', 'colab.py'))['main'](KIT_DIR)\n"
-        "# kit:colab:end"
+        "try:\n"
+        "    import helpers\n"
+        "except ModuleNotFoundError:\n"
+        "    raise ModuleNotFoundError(\n"
+        f"        {NOT_INSTALLED_MESSAGE[0]!r}\n"
+        f"        {NOT_INSTALLED_MESSAGE[1]!r}\n"
+        "    ) from None\n"
+        "else:\n"
+        "    helpers.setup()\n"
+        "# kit:setup:end"
     )

@@ -159,7 +159,7 @@ def save_entries(notebook_id: str, entries: list[dict], *, title: str = "", path
 # ---------------------------------------------------------------------------------------------
 
 _CHECK_CALL = re.compile(r"""^\s*check\(\s*["'](?P<key>nb[^"']+)["']\s*,\s*(?P<expr>.+?)\s*\)\s*;?\s*$""")
-_SKIP_TAGS = {"nbval-skip", "kit-colab", "raises-exception"}
+_SKIP_TAGS = {"nbval-skip", "raises-exception"}  # the set-up cell (kit-setup) runs: it calls helpers.setup()
 
 
 def _check_call(source: str) -> tuple[str, str] | None:
@@ -176,7 +176,7 @@ def solution_answers(notebook: str | Path, *, namespaces: bool = False) -> dict[
     With ``namespaces=True`` each value is ``(answer, namespace)``: the notebook's variables as
     they were just before that exercise, so tests can build typical wrong answers from them.
 
-    The code cells run in order in one namespace (cells tagged ``nbval-skip``, ``kit-colab`` or ``raises-exception``,
+    The code cells run in order in one namespace (cells tagged ``nbval-skip`` or ``raises-exception``,
     ``check(...)`` and ``show_solution(...)`` cells are skipped; printed output is discarded).  At
     each ``check("key", expr)`` cell the solution code of ``key`` runs in a *copy* of the
     namespace (so later cells never depend on a solved exercise) and ``expr`` is evaluated there.

@@ -100,7 +100,7 @@ def launch_html(notebook: str) -> str:
 
 
 def stage_notebook(source: Path, target: Path, repo_path: str) -> None:
-    """Copy a notebook for the site: launch box after the title, no Colab set-up cell, widgets explained.
+    """Copy a notebook for the site: launch box after the title, no set-up cell, widgets explained.
 
     Only the copy changes; the stored outputs are kept as they are (nothing is executed).
     """
@@ -110,7 +110,7 @@ def stage_notebook(source: Path, target: Path, repo_path: str) -> None:
     for cell in nb.get("cells", []):
         cell = copy.deepcopy(cell)
         tags = cell.setdefault("metadata", {}).get("tags", [])
-        if "kit-colab" in tags:  # the Colab set-up cell does nothing outside Colab
+        if "kit-setup" in tags:  # the set-up cell shows nothing and acts only in a running notebook
             cell["metadata"]["tags"] = [*tags, "remove-cell"]
         if cell["cell_type"] == "markdown":
             text = "".join(cell["source"])

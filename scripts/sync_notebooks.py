@@ -11,12 +11,20 @@ including the stored outputs and execution counts of the other cells):
 
 1. **Header cell** (markdown, tag ``kit-header``), right after the first cell (the H1 title
    stays first): Binder and Colab badges for this notebook, the data the notebook uses (found in
-   its code, described from ``data/datapackage.json``) and the licences.  Between
+   its code, described from ``data/datapackage.json``), links to the glossary and the cheatsheet
+   (``docs/``; relative, and on GitHub for Colab) and the licences.  Between
    ``<!-- kit:header:start -->`` and ``<!-- kit:header:end -->``.
-2. **Colab cell** (code, tags ``kit-colab`` + ``nbval-skip``), right before the setup cell (the
-   first code cell that calls ``helpers.setup()``): the source of ``helpers.colab.cell_source()``,
-   between ``# kit:colab:start`` and ``# kit:colab:end``.  Stored unexecuted with no outputs; an
-   up-to-date copy is never touched, so executing the notebook does not make it stale.
+2. **Set-up cell** (code, tag ``kit-setup``), the first code cell: the source of
+   ``helpers.colab.cell_source()``, between ``# kit:setup:start`` and ``# kit:setup:end``.  On
+   Colab it installs the kit first; everywhere it imports ``helpers`` (a Thai message says how to
+   open the kit when that fails) and calls ``helpers.setup()``.  One cell, so a learner cannot
+   skip half of it.  It is not nbval-skipped: outside Colab it prints nothing, so it is stored
+   with no outputs, and an up-to-date copy keeps its execution count (executing the notebook
+   does not make it stale).  An old notebook is migrated: its Colab cell (tag ``kit-colab``) and
+   the hand-written set-up cell (the first code cell, with ``import helpers`` and
+   ``helpers.setup()``) become this one cell, in the same place, with the hand-written cell's
+   execution count; any other code of the hand-written cell stays, in the cell right after
+   (reported as a problem, because that cell must be executed again).
 3. **Navigation cell** (markdown, tag ``kit-nav``), last: a reminder to shut this notebook's kernel
    down before opening the next one (Binder gives 2 GB; every open kernel keeps its memory), then
    previous · สารบัญ (00_welcome) · next, with the Colab links on a second line (relative links do
@@ -40,6 +48,7 @@ All links come from ``helpers.env`` (``REPO_URL``, ``REPO_BRANCH``): change them
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import sys
@@ -54,11 +63,20 @@ CONTENTS = "00_welcome.ipynb"
 
 HEADER_START, HEADER_END = "<!-- kit:header:start -->", "<!-- kit:header:end -->"
 NAV_START, NAV_END = "<!-- kit:nav:start -->", "<!-- kit:nav:end -->"
-COLAB_START, COLAB_END = "# kit:colab:start", "# kit:colab:end"
+SETUP_START, SETUP_END = "# kit:setup:start", "# kit:setup:end"
+SETUP_TAG = colab.CELL_TAGS[0]
+#: The Colab cell of older notebooks (before the set-up cell did both jobs): replaced by the set-up cell.
+OLD_COLAB_MARKER, OLD_COLAB_TAG = "# kit:colab:start", "kit-colab"
 BADGES_START, BADGES_END = "<!-- kit:badges:start -->", "<!-- kit:badges:end -->"
 GUIDE_START, GUIDE_END = "<!-- kit:guide:start -->", "<!-- kit:guide:end -->"
 GUIDE = Path("docs") / "teaching-guide.md"
 GENERATED_NOTE = "<!-- สร้างโดย scripts/sync_notebooks.py: แก้ที่สคริปต์แล้วรัน make sync อย่าแก้ในโน้ตบุ๊กโดยตรง -->"
+
+#: Documents every notebook links to, in its header: (link text, path in the repository).
+DOC_LINKS = (
+    ("อภิธานศัพท์ (glossary)", "docs/glossary.md"),
+    ("บัตรช่วยจำ (cheatsheet)", "docs/cheatsheet.md"),
+)
 
 LICENCE_LINE = (
     "สัญญาอนุญาต (license): เนื้อหาในโน้ตบุ๊ก [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/deed.th) · "
@@ -132,9 +150,7 @@ def load_course(root: Path) -> Course:
 
 def _code_of(nb: dict) -> str:
     return "\n".join(
-        _text(c["source"])
-        for c in nb.get("cells", [])
-        if c["cell_type"] == "code" and "kit-colab" not in _tags(c)
+        _text(c["source"]) for c in nb.get("cells", []) if c["cell_type"] == "code" and _kind_tag(c) is None
     )
 
 
@@ -193,6 +209,22 @@ def data_lines(used: list[dict]) -> list[str]:
     return lines
 
 
+def docs_line(root: Path) -> str | None:
+    """The header's links to the glossary and the cheatsheet (those that exist under ``root``).
+
+    Relative links (``../docs/...``) work in JupyterLab, on Binder and on the website; Colab opens
+    one notebook without its folder, so the same documents are linked on the repository host too
+    (``helpers.env``: ``REPO_URL``, ``REPO_BRANCH``, as the website builds its links).
+    """
+    docs = [(label, doc) for label, doc in DOC_LINKS if (root / doc).is_file()]
+    if not docs:
+        return None
+    blob = f"{env.REPO_URL}/blob/{env.REPO_BRANCH}"
+    local = " · ".join(f"[{label}](../{doc})" for label, doc in docs)
+    hosted = " · ".join(f"[{label.split(' (')[0]}]({blob}/{doc})" for label, doc in docs)
+    return f"คำศัพท์และคำสั่งที่ใช้บ่อย: {local} · บน Google Colab: {hosted}"
+
+
 def header_source(path: Path, nb: dict, course: Course) -> str:
     notebook = f"notebooks/{path.name}"
     used = data_lines(used_resources(nb, course.resources))
@@ -201,6 +233,9 @@ def header_source(path: Path, nb: dict, course: Course) -> str:
         body += ["**ข้อมูลที่ใช้ในโน้ตบุ๊กนี้**", "", *used, ""]
     else:
         body += ["โน้ตบุ๊กนี้ไม่ได้อ่านไฟล์ข้อมูล", ""]
+    docs = docs_line(course.root)
+    if docs:
+        body += [docs, ""]
     body += [LICENCE_LINE, HEADER_END]
     return "\n".join(body)
 
@@ -277,7 +312,7 @@ def nav_source(path: Path, course: Course) -> str:
     return "\n".join(body)
 
 
-def colab_source() -> str:
+def setup_source() -> str:
     return colab.cell_source()
 
 
@@ -305,12 +340,13 @@ def _new_id(cells: list[dict], wanted: str) -> str:
     return candidate
 
 
-def _managed(old: dict | None, cells: list[dict], kind: tuple, minor: int) -> dict:
+def _managed(old: dict | None, cells: list[dict], kind: tuple, minor: int, count: int | None = None) -> dict:
     """Return the cell to store: ``old`` if it is up to date, else an updated or a new cell.
 
-    A markdown cell keeps whatever an author wrote outside its markers; the Colab code cell is
-    generated whole.  A code cell is stored unexecuted (it is nbval-skipped and acts only on
-    Colab), but an up-to-date one is returned untouched even if a run gave it a count.
+    A markdown cell keeps whatever an author wrote outside its markers; the set-up code cell is
+    generated whole.  It prints nothing outside Colab, so it is stored with no outputs; it keeps
+    the execution count it has (a new one takes ``count``, the hand-written cell's), so executing
+    the notebook never makes an up-to-date set-up cell stale.
     """
     cell_type, source, tags, start, end = kind
     metadata = {"tags": list(tags)}
@@ -320,17 +356,102 @@ def _managed(old: dict | None, cells: list[dict], kind: tuple, minor: int) -> di
         old_text = _text(old["source"])
         text = source if cell_type == "code" else _replace_between(old_text, start, end, source)
         metadata = {**old.get("metadata", {}), **metadata, "tags": list(dict.fromkeys(_tags(old) + tags))}
-        if text == old_text and metadata == old.get("metadata", {}):
+        if text == old_text and metadata == old.get("metadata", {}) and not old.get("outputs"):
             return old
         cell = dict(old, source=_lines(text), metadata=metadata)
     else:
         cell = {"cell_type": cell_type, "metadata": metadata, "source": _lines(source)}
         if minor >= 5:
             cell["id"] = _new_id(cells, tags[0])
+        if cell_type == "code":
+            cell["execution_count"] = count
     if cell_type == "code":
-        cell["execution_count"] = None
+        cell.setdefault("execution_count", None)
         cell["outputs"] = []
     return cell
+
+
+def _is_import_helpers(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.Import)
+        and [a.name for a in node.names] == ["helpers"]
+        and not node.names[0].asname
+    )
+
+
+def _is_setup_call(node: ast.stmt) -> bool:
+    """``helpers.setup()`` as a statement, without arguments (an argument could change what it shows)."""
+    call = node.value if isinstance(node, ast.Expr) else None
+    return (
+        isinstance(call, ast.Call)
+        and not call.args
+        and not call.keywords
+        and ast.unparse(call.func) == "helpers.setup"
+    )
+
+
+def _is_guarded_import(node: ast.stmt) -> bool:
+    """``try: import helpers`` / ``except ModuleNotFoundError: raise ...`` (the hand-written guard)."""
+    return (
+        isinstance(node, ast.Try)
+        and len(node.body) == 1
+        and _is_import_helpers(node.body[0])
+        and not node.orelse
+        and not node.finalbody
+        and all(
+            h.type is not None
+            and ast.unparse(h.type) in ("ModuleNotFoundError", "ImportError")
+            and all(isinstance(s, ast.Raise) for s in h.body)
+            for h in node.handlers
+        )
+    )
+
+
+#: IPython lines (magics and shell commands) that ``ast`` cannot read: kept, read as ``pass``.
+_IPYTHON_LINE = re.compile(r"^([ \t]*)[%!].*$", re.M)
+
+
+def split_old_setup(text: str) -> str | None:
+    """Return what stays of a hand-written set-up cell once the set-up cell does its job, or None.
+
+    None means ``text`` is not a hand-written set-up cell: one that calls ``helpers.setup()`` and
+    imports ``helpers`` (plainly or in the ``try``/``except ModuleNotFoundError`` guard).  Else the
+    import, the guard, the call and the old comment that announces them (a comment line naming
+    "เตรียมชุดเรียน") are taken out and every other line is returned as it was ("" when nothing is left).
+    The parser is ``ast`` rather than a regular expression because the guard's message may be
+    written over several lines.
+    """
+    try:
+        tree = ast.parse(_IPYTHON_LINE.sub(r"\1pass", text))
+    except SyntaxError:
+        return None
+    calls = [n for n in tree.body if _is_setup_call(n)]
+    imports = [n for n in tree.body if _is_import_helpers(n) or _is_guarded_import(n)]
+    if not calls or not imports:
+        return None
+    dropped = {line for n in calls + imports for line in range(n.lineno, n.end_lineno + 1)}
+    kept = [
+        line
+        for number, line in enumerate(text.splitlines(), start=1)
+        if number not in dropped and not (line.lstrip().startswith("#") and "เตรียมชุดเรียน" in line)
+    ]
+    return "\n".join(kept).strip("\n")
+
+
+def _is_managed(cell: dict, markers: list[tuple[str, str]]) -> bool:
+    return any(marker in _text(cell.get("source")) or tag in _tags(cell) for marker, tag in markers)
+
+
+def _setup_anchor(cells: list[dict], markers: list[tuple[str, str]]) -> int | None:
+    """Where the set-up cell stands (or the old Colab cell stood), counted in the authored cells."""
+    for wanted in ((SETUP_START, SETUP_TAG), (OLD_COLAB_MARKER, OLD_COLAB_TAG)):
+        authored = 0
+        for i, cell in enumerate(cells):
+            if i > 0 and _is_managed(cell, [wanted]):
+                return authored
+            if i == 0 or not _is_managed(cell, markers):
+                authored += 1
+    return None
 
 
 def sync_notebook(path: Path, nb: dict, course: Course) -> tuple[dict, list[str]]:
@@ -341,15 +462,18 @@ def sync_notebook(path: Path, nb: dict, course: Course) -> tuple[dict, list[str]
     minor = nb.get("nbformat_minor", 0)
     kinds = {
         "header": ("markdown", header_source(path, nb, course), ["kit-header"], HEADER_START, HEADER_END),
-        "colab": ("code", colab_source(), list(colab.CELL_TAGS), COLAB_START, COLAB_END),
+        "setup": ("code", setup_source(), list(colab.CELL_TAGS), SETUP_START, SETUP_END),
         "nav": ("markdown", nav_source(path, course), ["kit-nav"], NAV_START, NAV_END),
     }
-    # Take the managed cells out (the first of each kind is reused; copies are dropped) ...
+    markers = [(k[3], k[2][0]) for k in kinds.values()] + [(OLD_COLAB_MARKER, OLD_COLAB_TAG)]
+    anchor = _setup_anchor(cells, markers)
+    # Take the managed cells out (the first of each kind is reused; copies, old Colab cells dropped) ...
     old: dict[str, dict | None] = {}
     for kind, (_, _, tags, start, _) in kinds.items():
         found = [i for i in _find(cells, start, tags[0]) if i != 0]
         old[kind] = cells[found[0]] if found else None
         cells = [c for i, c in enumerate(cells) if i not in found]
+    cells = [c for i, c in enumerate(cells) if i == 0 or not _is_managed(c, markers[-1:])]
     # ... and the hand-written navigation footer of the last authored cell (the nav cell replaces it).
     last = len(cells) - 1
     if last > 0 and cells[last]["cell_type"] == "markdown":
@@ -359,23 +483,34 @@ def sync_notebook(path: Path, nb: dict, course: Course) -> tuple[dict, list[str]
             text, stripped = stripped, strip_old_footer(stripped)
         if text != _text(cells[last]["source"]):
             cells = cells[:last] + ([dict(cells[last], source=_lines(text))] if text.strip() else [])
-    everything = cells + [c for c in old.values() if c is not None]
-    built = {kind: _managed(old[kind], everything, kinds[kind], minor) for kind in kinds}
-    # ... and put them back where they belong.
+    # ... and the hand-written set-up cell (the first code cell): the set-up cell does its job now.
     problems = []
+    first_code = next((i for i, c in enumerate(cells) if c["cell_type"] == "code"), None)
+    count = None
+    if first_code is not None:
+        hand_written = cells[first_code]
+        rest = split_old_setup(_text(hand_written["source"]))
+        if rest is not None:
+            count = hand_written.get("execution_count")
+            if rest.strip():
+                cells[first_code] = dict(hand_written, source=_lines(rest), execution_count=None, outputs=[])
+                problems.append(
+                    f"{path.name}: the old set-up cell had other code, kept in the cell after the set-up "
+                    "cell: execute the notebook again (scripts/execute_notebooks.py)"
+                )
+            else:
+                del cells[first_code]
+        if anchor is None or anchor > first_code:
+            anchor = first_code  # no set-up cell yet, or authored code runs before it
+    anchor = min(1 if anchor is None else anchor, len(cells))
+    everything = cells + [c for c in old.values() if c is not None]
+    built = {
+        kind: _managed(old[kind], everything, kinds[kind], minor, count if kind == "setup" else None)
+        for kind in kinds
+    }
+    # ... and put them back where they belong.
+    cells.insert(anchor, built["setup"])
     cells.insert(1, built["header"])
-    setup_at = next(
-        (
-            i
-            for i, c in enumerate(cells)
-            if c["cell_type"] == "code" and "helpers.setup()" in _text(c["source"])
-        ),
-        None,
-    )
-    if setup_at is None:
-        problems.append(f"{path.name}: no setup cell (a code cell calling helpers.setup()), so no Colab cell")
-    else:
-        cells.insert(setup_at, built["colab"])
     cells.append(built["nav"])
     return dict(nb, cells=cells), problems
 
@@ -401,7 +536,7 @@ def _markdown_of(nb: dict) -> str:
 
 
 def _kind_tag(cell: dict) -> str | None:
-    return next((t for t in ("kit-header", "kit-colab", "kit-nav") if t in _tags(cell)), None)
+    return next((t for t in ("kit-header", SETUP_TAG, OLD_COLAB_TAG, "kit-nav") if t in _tags(cell)), None)
 
 
 def objectives_of(nb: dict) -> list[str]:

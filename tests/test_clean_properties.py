@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 
 from helpers import clean
-from helpers.clean._common import SPACE_LIKE, ZERO_WIDTH
+from helpers.clean._common import SPACE_LIKE, ZERO_WIDTH, is_blank
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 PUNCTUATION = ".,-+()%/'\"฿–—−:;!?#*"
@@ -305,7 +305,7 @@ def test_unparsed_lists_each_lost_value_once(s):
     assert [repr(v) for v in lost] == [repr(v) for v in counts.index]
     raw = s.to_numpy(dtype=object)
     lost_rows = parsed.isna().to_numpy() & ~s.isna().to_numpy()
-    expected = [v for v in raw[lost_rows] if not (isinstance(v, str) and not v.strip())]
+    expected = [v for v in raw[lost_rows] if not (isinstance(v, str) and is_blank(v))]
     assert int(counts.sum()) == len(expected)
     assert {repr(v) for v in lost} == {repr(v) for v in expected}
     assert counts.is_monotonic_decreasing

@@ -319,14 +319,52 @@ def test_outside_colab_bootstrap_does_nothing(kit, capsys):
 # --- the notebook cell ---------------------------------------------------------------------------
 
 
-def test_cell_does_nothing_and_prints_nothing_locally(monkeypatch, capsys):
+@pytest.fixture
+def setup_calls(monkeypatch):
+    """Record the cell's ``helpers.setup()`` calls (the real one is tested in test_startup's doctests)."""
+    import helpers
+
+    calls = []
+    monkeypatch.setattr(helpers, "setup", lambda: calls.append(Path.cwd()) or {"font": "Sarabun"})
+    return calls
+
+
+def _run_cell(source: str) -> dict:
+    namespace: dict = {}
+    exec(compile(source, "kit-setup-cell", "exec"), namespace)
+    return namespace
+
+
+def test_cell_outside_colab_runs_only_the_setup_and_prints_nothing(monkeypatch, capsys, setup_calls):
     assert "google.colab" not in sys.modules
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("the cell ran a command locally"))
-    exec(compile(colab.cell_source(), "kit-colab-cell", "exec"), {})
+    namespace = _run_cell(colab.cell_source())
+    assert len(setup_calls) == 1 and namespace["helpers"].__name__ == "helpers"
+    assert "KIT_DIR" not in namespace, "the Colab part did not run"
     assert capsys.readouterr() == ("", "")
 
 
-def test_cell_on_simulated_colab_clones_once_then_hands_over(tmp_path, monkeypatch, capsys):
+def test_cell_runs_the_real_setup_outside_colab(capsys):
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):  # rcParams are restored afterwards
+        _run_cell(colab.cell_source())
+        assert matplotlib.rcParams["font.family"][0] == "Sarabun"
+    assert capsys.readouterr() == ("", "")
+
+
+def test_cell_without_the_kit_says_in_thai_how_to_open_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "helpers", None)  # makes `import helpers` fail
+    with pytest.raises(ModuleNotFoundError) as info:
+        _run_cell(colab.cell_source())
+    message = str(info.value)
+    assert message == "".join(colab.NOT_INSTALLED_MESSAGE)
+    assert "python3 kit.py lab" in message and "py kit.py lab" in message and "Windows" in message
+    assert "Binder" in message and "Colab" in message and "README" in message
+    assert info.value.__cause__ is None and info.value.__suppress_context__, "no English traceback above it"
+
+
+def test_cell_on_simulated_colab_clones_once_then_sets_up(tmp_path, monkeypatch, capsys, setup_calls):
     kit_dir = tmp_path / "content" / "thai-opendata-kit"
     commands = []
 
@@ -341,23 +379,47 @@ def test_cell_on_simulated_colab_clones_once_then_hands_over(tmp_path, monkeypat
     monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     monkeypatch.chdir(tmp_path)
     source = colab.cell_source(kit_dir=str(kit_dir))
-    exec(compile(source, "kit-colab-cell", "exec"), {})
+    _run_cell(source)
     assert commands == [
         ["git", "clone", "--quiet", "--depth", "1", "--branch", env.REPO_BRANCH, env.REPO_URL, str(kit_dir)]
     ]
     assert "พร้อมใช้บน Colab" in capsys.readouterr().out
-    exec(compile(source, "kit-colab-cell", "exec"), {})  # a second run does not clone again
-    assert len(commands) == 1
+    assert setup_calls == [kit_dir / "notebooks"], "the set-up runs after the bootstrap, in notebooks/"
+    _run_cell(source)  # a second run does not clone again, and sets up again
+    assert len(commands) == 1 and len(setup_calls) == 2
 
 
-def test_cell_is_small_and_names_the_repository_from_env():
+def test_cell_on_simulated_colab_stops_before_the_setup_when_a_restart_is_needed(
+    tmp_path, monkeypatch, capsys, setup_calls
+):
+    kit_dir = _clone_into(tmp_path / "content" / "thai-opendata-kit")
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("the clone exists: nothing to run"))
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    import matplotlib  # noqa: F401  (imported, as on Colab at start)
+
+    # matplotlib's files are newer than the copy already imported: the bootstrap must ask for a restart
+    monkeypatch.setattr(sys.modules["matplotlib"], "__version__", "3.10.0")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(Exception) as info:
+        _run_cell(colab.cell_source(kit_dir=str(kit_dir)))
+    assert type(info.value).__name__ == "RestartNeeded" and "รีสตาร์ต" in str(info.value)
+    assert "Restart session" in capsys.readouterr().out
+    assert setup_calls == [], "the cell stops at the restart message; helpers.setup() waits for the rerun"
+
+
+def test_cell_is_small_one_form_and_names_the_repository_from_env():
     source = colab.cell_source()
+    lines = source.splitlines()
     assert env.REPO_URL in source and repr(env.REPO_BRANCH) in source
-    assert len(source.splitlines()) <= 15
-    assert source.startswith("#@title "), "Colab shows the cell as a one-line form"
-    assert source.splitlines()[1] == "# kit:colab:start" and source.endswith("# kit:colab:end")
+    assert len(lines) <= 25
+    assert lines[0].startswith("#@title เตรียมชุดเรียน (รันเซลล์นี้ก่อนทุกครั้ง"), "Colab shows it as a form"
+    assert lines[1] == "# kit:setup:start" and lines[-1] == "# kit:setup:end"
+    assert "ค่าเริ่มต้น" in source and "ค่าตั้งต้น" not in source, "the glossary's word"
     assert "sys.path" not in source
-    assert colab.CELL_TAGS == ["kit-colab", "nbval-skip"]
+    code = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    assert code[0] == "import sys" and code[1] == "if 'google.colab' in sys.modules:"
+    assert code[-2:] == ["else:", "    helpers.setup()"], "the set-up comes last, in a block: no result shown"
+    assert colab.CELL_TAGS == ["kit-setup"], "not nbval-skip: nbval runs the set-up"
 
 
 def test_colab_module_runs_by_path_with_the_standard_library_only():

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import nbformat
 import pytest
 
+from helpers import colab
 from helpers.paths import notebooks_dir
 
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
@@ -20,8 +22,8 @@ def _tags(cell) -> set[str]:
 
 
 def _code_cells(nb):
-    """Code cells that run in a normal session (the Colab bootstrap cell runs only on Colab)."""
-    return [c for c in nb.cells if c.cell_type == "code" and "kit-colab" not in _tags(c)]
+    """Code cells in order (the first one is the generated set-up cell, which runs everywhere)."""
+    return [c for c in nb.cells if c.cell_type == "code"]
 
 
 def _read(path):
@@ -53,9 +55,17 @@ def test_first_cell_is_a_thai_h1_title(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_first_code_cell_calls_setup(path):
+def test_first_code_cell_is_the_setup_cell(path):
     cells = _code_cells(_read(path))
-    assert cells and "helpers.setup()" in cells[0].source
+    assert cells and _tags(cells[0]) == {"kit-setup"}, "run `make sync` (scripts/sync_notebooks.py)"
+    assert cells[0].source == colab.cell_source(), "run `make sync`: the set-up cell is out of date"
+    assert "helpers.setup()" in cells[0].source
+    assert cells[0].outputs == [], "outside Colab the set-up cell prints nothing"
+    later = [i for i, c in enumerate(cells) if i and "helpers.setup()" in c.source]
+    assert not later, f"code cells {later} call helpers.setup() again: the set-up cell does it"
+    assert not [c for c in cells if "kit-colab" in _tags(c)], (
+        "the old Colab cell is part of the set-up cell now"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -99,7 +109,11 @@ def test_course_notebook_anatomy(path):
 @pytest.mark.parametrize("path", NOTEBOOKS[:1] + NOTEBOOKS[-1:], ids=lambda p: p.name)
 def test_setup_cell_explains_in_thai_when_helpers_is_not_installed(path, monkeypatch):
     source = _code_cells(_read(path))[0].source
-    monkeypatch.setitem(__import__("sys").modules, "helpers", None)  # makes `import helpers` fail
-    with pytest.raises(ModuleNotFoundError, match="make lab") as info:
+    monkeypatch.setitem(sys.modules, "helpers", None)  # makes `import helpers` fail
+    with pytest.raises(ModuleNotFoundError) as info:
         exec(compile(source, path.name, "exec"), {})
-    assert THAI.search(str(info.value)) and "Binder" in str(info.value)
+    message = str(info.value)
+    assert THAI.search(message) and "ยังไม่ได้ติดตั้ง" in message
+    assert "python3 kit.py lab" in message and "py kit.py lab" in message, "how to open the kit now"
+    assert "Binder" in message and "Colab" in message and "README" in message
+    assert "make lab" not in message

@@ -1,4 +1,4 @@
-"""``scripts/sync_notebooks.py``: generated header, Colab and navigation cells, idempotent, checkable."""
+"""``scripts/sync_notebooks.py``: generated header, set-up and navigation cells, idempotent, checkable."""
 
 from __future__ import annotations
 
@@ -19,18 +19,28 @@ from helpers.paths import repo_root
 
 ROOT = repo_root()
 SCRIPT = ROOT / "scripts" / "sync_notebooks.py"
+#: The hand-written set-up cell of the notebooks before the generated set-up cell.
 SETUP_SOURCE = (
-    "# เตรียมชุดเรียน: ฟอนต์ไทยสำหรับกราฟและค่าเริ่มต้นต่าง ๆ\n"
+    "# เตรียมชุดเรียน: ฟอนต์ไทยสำหรับกราฟและค่าตั้งต้นต่าง ๆ\n"
     "try:\n"
     "    import helpers\n"
     "except ModuleNotFoundError:\n"
-    '    raise ModuleNotFoundError("ยังไม่ได้ติดตั้งแพ็กเกจ helpers ของชุดเรียน") from None\n'
+    '    raise ModuleNotFoundError("ยังไม่ได้ติดตั้งแพ็กเกจ helpers ของชุดเรียน: "\n'
+    '                              "เปิดชุดเรียนด้วยคำสั่ง make lab") from None\n'
     "helpers.setup()"
+)
+#: The generated Colab cell that came right before it (tags kit-colab + nbval-skip, stored unexecuted).
+OLD_COLAB_SOURCE = (
+    "#@title เตรียมชุดเรียนบน Google Colab (บนเครื่องตัวเองหรือ Binder เซลล์นี้ไม่ทำอะไร)\n"
+    "# kit:colab:start\n"
+    "import sys\n"
+    "if 'google.colab' in sys.modules:\n"
+    "    print('bootstrap')\n"
+    "# kit:colab:end"
 )
 
 
 sync = load_script("sync_notebooks")
-
 
 # --- a small course in a temporary folder --------------------------------------------------------
 
@@ -76,7 +86,7 @@ def course(tmp_path) -> Path:
         "00_welcome.ipynb": _notebook("ยินดีต้อนรับ", ['provinces = data.load("provinces")']),
         "01_find_data.ipynb": _notebook("หาข้อมูลบน data.go.th", ['portal.search("ฝุ่น")']),
         "02_get_data.ipynb": _notebook(
-            "ดึงข้อมูล", ['df = clean.read_csv_th(data.path("injuries-newyear-2551"))'], minor=4
+            "ดึงข้อมูล", ['df = clean.read_csv_th(data.path("niems-newyear-2551-cp874"))'], minor=4
         ),
     }
     for name, nb in books.items():
@@ -88,7 +98,24 @@ def course(tmp_path) -> Path:
     (tmp_path / "docs" / "teaching-guide.md").write_text(
         "# คู่มือครู\n\n<!-- kit:guide:start -->\n<!-- kit:guide:end -->\n\n## ตารางอบรม\n", encoding="utf-8"
     )
+    (tmp_path / "docs" / "glossary.md").write_text("# อภิธานศัพท์ (glossary)\n", encoding="utf-8")
+    (tmp_path / "docs" / "cheatsheet.md").write_text("# บัตรช่วยจำ (cheatsheet)\n", encoding="utf-8")
     return tmp_path
+
+
+def _add_old_colab_cell(path: Path) -> dict:
+    """Give a notebook the Colab cell of older syncs, right before its hand-written set-up cell."""
+    nb = _read(path)
+    at = next(i for i, c in enumerate(nb["cells"]) if "helpers.setup()" in _source(c))
+    cell = nbformat.v4.new_code_cell(OLD_COLAB_SOURCE)
+    cell.metadata = {"cellView": "form", "tags": ["kit-colab", "nbval-skip"]}
+    if "id" in nb["cells"][0]:
+        cell["id"] = "kit-colab"
+    else:
+        cell.pop("id", None)
+    nb["cells"].insert(at, dict(cell))
+    path.write_text(sync.dump_notebook(nb), encoding="utf-8")
+    return nb
 
 
 def _read(path: Path) -> dict:
@@ -97,7 +124,7 @@ def _read(path: Path) -> dict:
 
 def _kind(cell: dict) -> str | None:
     tags = cell.get("metadata", {}).get("tags", [])
-    return next((t for t in ("kit-header", "kit-colab", "kit-nav") if t in tags), None)
+    return next((t for t in ("kit-header", "kit-setup", "kit-colab", "kit-nav") if t in tags), None)
 
 
 def _unmanaged(nb: dict) -> list[dict]:
@@ -106,6 +133,15 @@ def _unmanaged(nb: dict) -> list[dict]:
 
 def _source(cell: dict) -> str:
     return "".join(cell["source"])
+
+
+def _setup_cell(nb: dict) -> dict:
+    (cell,) = [c for c in nb["cells"] if _kind(c) == "kit-setup"]
+    return cell
+
+
+def _without_hand_written_setup(cells: list[dict]) -> list[dict]:
+    return [c for c in cells if "helpers.setup()" not in _source(c) and _kind(c) is None]
 
 
 # --- the real notebooks --------------------------------------------------------------------------
@@ -124,9 +160,7 @@ def test_check_mode_catches_a_stale_copy_of_the_real_notebooks(tmp_path):
     shutil.copytree(
         ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
     )
-    shutil.copytree(
-        ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("practice", "facts", "checkpoints")
-    )
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("facts", "checkpoints"))
     shutil.copy(ROOT / "README.md", tmp_path / "README.md")
     assert sync.main(["--root", str(tmp_path)]) == 0  # bring the copy up to date, whatever the checkout says
     assert sync.main(["--root", str(tmp_path), "--check"]) == 0
@@ -172,7 +206,9 @@ def test_other_cells_keep_their_outputs_and_execution_counts(course):
     before = _read(path)
     sync.main(["--root", str(course)])
     after = _read(path)
-    assert _unmanaged(after) == before["cells"], "only the generated cells are new"
+    assert _unmanaged(after) == _without_hand_written_setup(before["cells"]), (
+        "only the generated cells are new"
+    )
     assert {k: v for k, v in after.items() if k != "cells"} == {
         k: v for k, v in before.items() if k != "cells"
     }
@@ -186,47 +222,156 @@ def test_cells_are_placed_where_the_hygiene_test_expects_them(course):
         assert _source(nb["cells"][0]).startswith("# "), "the H1 title stays first"
         assert kinds[1] == "kit-header"
         assert kinds[-1] == "kit-nav"
-        colab_at = kinds.index("kit-colab")
-        assert "helpers.setup()" in _source(nb["cells"][colab_at + 1]), "Colab cell right before setup"
-        code = [c for c in nb["cells"] if c["cell_type"] == "code" and _kind(c) != "kit-colab"]
-        assert "helpers.setup()" in _source(code[0])
-        assert kinds.count("kit-header") == kinds.count("kit-colab") == kinds.count("kit-nav") == 1
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert _kind(code[0]) == "kit-setup" and "helpers.setup()" in _source(code[0]), "set-up cell first"
+        assert not any("helpers.setup()" in _source(c) for c in code[1:]), "the hand-written one is gone"
+        assert kinds.count("kit-header") == kinds.count("kit-setup") == kinds.count("kit-nav") == 1
+        assert "kit-colab" not in kinds
         nbformat.validate(nbformat.reads(path.read_text(encoding="utf-8"), as_version=4))
 
 
-def test_colab_cell_is_stored_unexecuted_with_skip_tags(course):
+def test_setup_cell_is_generated_runs_under_nbval_and_keeps_the_run_order(course):
     sync.main(["--root", str(course)])
     nb = _read(course / "notebooks" / "00_welcome.ipynb")
-    cell = next(c for c in nb["cells"] if _kind(c) == "kit-colab")
-    assert cell["execution_count"] is None and cell["outputs"] == []
-    assert cell["metadata"]["tags"] == ["kit-colab", "nbval-skip"]
+    cell = _setup_cell(nb)
     assert _source(cell) == colab.cell_source()
-    assert cell["id"] == "kit-colab"
+    assert cell["metadata"] == {"cellView": "form", "tags": ["kit-setup"]}, "not nbval-skip; a form on Colab"
+    assert cell["id"] == "kit-setup"
+    assert cell["outputs"] == [], "outside Colab it prints nothing"
+    assert cell["execution_count"] == 1, "the hand-written set-up cell's count: the run order stays 1, 2, 3"
 
 
-def test_an_executed_but_current_colab_cell_is_not_stale(course):
+def test_an_executed_but_current_setup_cell_is_not_stale(course):
     sync.main(["--root", str(course)])
     path = course / "notebooks" / "00_welcome.ipynb"
     nb = _read(path)
-    cell = next(c for c in nb["cells"] if _kind(c) == "kit-colab")
-    cell["execution_count"] = 1  # what executing the notebook locally leaves (no output locally)
+    _setup_cell(nb)["execution_count"] = 7  # what executing the notebook leaves (no output outside Colab)
     path.write_text(sync.dump_notebook(nb), encoding="utf-8")
     assert sync.main(["--root", str(course), "--check"]) == 0
+    assert sync.main(["--root", str(course)]) == 0
+    assert _setup_cell(_read(path))["execution_count"] == 7, "an up-to-date set-up cell is not blanked"
 
 
-def test_an_old_colab_cell_is_replaced_and_reset(course):
+def test_a_setup_cell_with_outputs_is_stale_and_loses_only_them(course, capsys):
     sync.main(["--root", str(course)])
     path = course / "notebooks" / "00_welcome.ipynb"
     nb = _read(path)
-    cell = next(c for c in nb["cells"] if _kind(c) == "kit-colab")
-    cell["source"] = ["# kit:colab:start\n", "print('old')\n", "# kit:colab:end"]
-    cell["execution_count"] = 1
-    cell["outputs"] = [{"name": "stdout", "output_type": "stream", "text": ["old\n"]}]
+    _setup_cell(nb)["outputs"] = [
+        {"name": "stdout", "output_type": "stream", "text": ["✅ พร้อมใช้บน Colab\n"]}
+    ]
+    path.write_text(sync.dump_notebook(nb), encoding="utf-8")  # saved on Colab: nbval would fail on it
+    assert sync.main(["--root", str(course), "--check"]) == 1
+    sync.main(["--root", str(course)])
+    cell = _setup_cell(_read(path))
+    assert cell["outputs"] == [] and cell["execution_count"] == 1
+
+
+def test_an_old_setup_cell_is_replaced_and_keeps_its_place(course):
+    sync.main(["--root", str(course)])
+    path = course / "notebooks" / "00_welcome.ipynb"
+    nb = _read(path)
+    at = nb["cells"].index(_setup_cell(nb))
+    _setup_cell(nb)["source"] = ["# kit:setup:start\n", "print('old')\n", "# kit:setup:end"]
     path.write_text(sync.dump_notebook(nb), encoding="utf-8")
     assert sync.main(["--root", str(course)]) == 0
-    cell = next(c for c in _read(path)["cells"] if _kind(c) == "kit-colab")
-    assert _source(cell) == colab.cell_source()
-    assert cell["execution_count"] is None and cell["outputs"] == []
+    nb = _read(path)
+    assert _source(_setup_cell(nb)) == colab.cell_source() and nb["cells"].index(_setup_cell(nb)) == at
+
+
+@pytest.mark.parametrize("name", ["00_welcome.ipynb", "02_get_data.ipynb"])  # nbformat 4.5 and 4.4
+def test_old_colab_cell_and_hand_written_setup_become_one_cell_in_their_place(course, name):
+    path = course / "notebooks" / name
+    nb = _read(path)  # as older syncs left it: the Colab cell, then the hand-written set-up cell
+    nb["cells"].insert(1, {"cell_type": "markdown", "metadata": {}, "source": ["ก่อนเซลล์เตรียม"]})
+    if "id" in nb["cells"][0]:
+        nb["cells"][1]["id"] = "before"
+    path.write_text(sync.dump_notebook(nb), encoding="utf-8")
+    old = _add_old_colab_cell(path)
+    old_at = [_kind(c) for c in old["cells"]].index("kit-colab")
+    assert sync.main(["--root", str(course), "--check"]) == 1
+    assert sync.main(["--root", str(course)]) == 0
+    new = _read(path)
+    kinds = [_kind(c) for c in new["cells"]]
+    assert "kit-colab" not in kinds and kinds.count("kit-setup") == 1
+    at = kinds.index("kit-setup")
+    assert new["cells"][at - 1] == old["cells"][old_at - 1], (
+        "the set-up cell stands where the Colab cell stood"
+    )
+    assert new["cells"][at + 1] == old["cells"][old_at + 2], "... and the hand-written set-up cell is gone"
+    assert _unmanaged(new) == _without_hand_written_setup(old["cells"]), "nothing else is touched"
+    assert sum("helpers.setup()" in _source(c) for c in new["cells"]) == 1
+    assert _setup_cell(new)["execution_count"] == 1
+    assert ("id" in _setup_cell(new)) == ("id" in new["cells"][0])
+    snapshot = path.read_bytes()
+    assert sync.main(["--root", str(course), "--check"]) == 0 and sync.main(["--root", str(course)]) == 0
+    assert path.read_bytes() == snapshot, "idempotent"
+
+
+def test_other_code_in_the_hand_written_setup_cell_is_kept_right_after(course, capsys):
+    path = course / "notebooks" / "01_find_data.ipynb"
+    nb = _read(path)
+    setup = next(c for c in nb["cells"] if "helpers.setup()" in _source(c))
+    setup["source"] = sync._lines(
+        "%matplotlib inline\nimport pandas as pd  # ตาราง\n" + SETUP_SOURCE + "\nfrom helpers import data\n"
+    )
+    path.write_text(sync.dump_notebook(nb), encoding="utf-8")
+    assert sync.main(["--root", str(course)]) == 1, "the kept code must be executed again: reported"
+    assert "01_find_data.ipynb: the old set-up cell had other code" in capsys.readouterr().err
+    new = _read(path)
+    at = new["cells"].index(_setup_cell(new))
+    kept = new["cells"][at + 1]
+    assert _source(kept) == "%matplotlib inline\nimport pandas as pd  # ตาราง\nfrom helpers import data"
+    assert kept["id"] == setup["id"] and kept["outputs"] == [] and kept["execution_count"] is None
+    assert sync.main(["--root", str(course)]) == 0, "once migrated, nothing more to report"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import helpers\nhelpers.setup(quiet=False)",  # an argument changes what the cell shows
+        "helpers.setup()",  # no import here: not the set-up cell
+        "import helpers\nif True:\n    helpers.setup()",
+        "import helpers\nhelpers.setup(",  # not Python
+    ],
+)
+def test_split_old_setup_recognises_only_the_hand_written_setup(source):
+    assert sync.split_old_setup(source) is None
+
+
+def test_split_old_setup_takes_out_the_guard_written_over_several_lines():
+    source = (
+        "try:\n    import helpers\nexcept ModuleNotFoundError:\n    raise ModuleNotFoundError(\n"
+        '        "ยังไม่ได้ติดตั้ง"\n    ) from None\nhelpers.setup()\nx = 1\n'
+    )
+    assert sync.split_old_setup(source) == "x = 1"
+    assert sync.split_old_setup(SETUP_SOURCE) == ""
+
+
+def test_setup_cell_runs_outside_colab_in_plain_python_with_the_kit(course):
+    sync.main(["--root", str(course)])
+    source = _source(_setup_cell(_read(course / "notebooks" / "00_welcome.ipynb")))
+    code = "import sys; exec(compile(sys.stdin.read(), 'kit-setup', 'exec')); print(sorted(helpers.setup()))"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=source,
+        capture_output=True,
+        text=True,
+        cwd=course / "notebooks",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "['font', 'shaping']\n", "the cell itself printed nothing"
+    assert "Warning" not in done.stderr, done.stderr
+
+
+def test_setup_cell_raises_the_thai_message_when_helpers_is_missing(course, monkeypatch):
+    sync.main(["--root", str(course)])
+    source = _source(_setup_cell(_read(course / "notebooks" / "00_welcome.ipynb")))
+    monkeypatch.setitem(sys.modules, "helpers", None)  # makes `import helpers` fail
+    with pytest.raises(ModuleNotFoundError) as info:
+        exec(compile(source, "kit-setup", "exec"), {})
+    assert str(info.value) == "".join(colab.NOT_INSTALLED_MESSAGE)
+    assert "kit.py lab" in str(info.value) and "ยังไม่ได้ติดตั้ง" in str(info.value)
 
 
 def test_navigation_links_previous_contents_next(course):
@@ -259,20 +404,39 @@ def test_header_has_badges_data_sources_and_licences(course):
     assert env.binder_url("notebooks/02_get_data.ipynb") in h and "labpath=notebooks%2F02_get_data.ipynb" in h
     assert env.colab_url("notebooks/02_get_data.ipynb") in h
     assert "CC BY 4.0" in h and "MIT" in h
-    assert "ข้อมูลจำลอง" in h and "ห้ามนำไปสรุปเป็นข้อเท็จจริง" in h, "simulated data says so"
+    assert "ผู้บาดเจ็บช่วงปีใหม่ 2551" in h, "the data the code names is listed"
+    assert "ข้อมูลจริง ที่มา: สถาบันการแพทย์ฉุกเฉินแห่งชาติ (สพฉ.)" in h, "a real file names its publisher"
+    assert "ข้อมูลจำลอง" not in h, "the kit ships no simulated data"
     assert "ข้อมูลจริง ที่มา: กรมการปกครอง" in headers["00_welcome.ipynb"]
     assert "data.go.th" in headers["01_find_data.ipynb"], "the offline catalogue is named when portal is used"
-    assert headers["01_find_data.ipynb"].count("สำเนาแค็ตตาล็อก") == 1, "same title listed once"
+    assert headers["01_find_data.ipynb"].count("ระเบียนชุดข้อมูลจริงจาก data.go.th") == 1, "same title listed once"
+    blob = f"{env.REPO_URL}/blob/{env.REPO_BRANCH}"
+    for text in headers.values():
+        assert "[อภิธานศัพท์ (glossary)](../docs/glossary.md)" in text
+        assert "[บัตรช่วยจำ (cheatsheet)](../docs/cheatsheet.md)" in text
+        assert f"{blob}/docs/glossary.md" in text and f"{blob}/docs/cheatsheet.md" in text, "for Colab"
+        assert text.index("glossary.md") < text.index("สัญญาอนุญาต")
+
+
+def test_header_links_only_the_documents_that_exist(course):
+    (course / "docs" / "cheatsheet.md").unlink()
+    sync.main(["--root", str(course)])
+    header = _source(_read(course / "notebooks" / "00_welcome.ipynb")["cells"][1])
+    assert "../docs/glossary.md" in header and "cheatsheet" not in header
+    (course / "docs" / "glossary.md").unlink()
+    sync.main(["--root", str(course)])
+    header = _source(_read(course / "notebooks" / "00_welcome.ipynb")["cells"][1])
+    assert "glossary" not in header and "คำศัพท์และคำสั่งที่ใช้บ่อย" not in header
 
 
 def test_notebook_metadata_can_add_a_source(course):
     path = course / "notebooks" / "02_get_data.ipynb"
     nb = _read(path)
-    nb["metadata"]["kit"] = {"sources": ["pm25-stations"]}
+    nb["metadata"]["kit"] = {"sources": ["air4thai-stations"]}
     path.write_text(sync.dump_notebook(nb), encoding="utf-8")
     sync.main(["--root", str(course)])
     header = _source(next(c for c in _read(path)["cells"] if _kind(c) == "kit-header"))
-    assert "สถานีวัด PM2.5" in header
+    assert "ทะเบียนสถานีตรวจวัดคุณภาพอากาศ Air4Thai" in header
 
 
 def test_author_text_outside_the_markers_is_kept_and_misplaced_cells_move_back(course):
@@ -340,20 +504,37 @@ def test_ids_only_in_notebooks_that_use_them(course):
     sync.main(["--root", str(course)])
     old_format = _read(course / "notebooks" / "02_get_data.ipynb")
     assert all("id" not in c for c in old_format["cells"]), "nbformat 4.4 has no cell ids"
-    assert {"kit-header", "kit-colab", "kit-nav"} <= {
+    assert {"kit-header", "kit-setup", "kit-nav"} <= {
         c["id"] for c in _read(course / "notebooks" / "00_welcome.ipynb")["cells"]
     }
 
 
-def test_notebook_without_setup_cell_is_a_problem(course, capsys):
+def test_notebook_without_setup_cell_gets_one_before_its_first_code_cell(course):
     path = course / "notebooks" / "02_get_data.ipynb"
     nb = _read(path)
     nb["cells"] = [c for c in nb["cells"] if "helpers.setup()" not in _source(c)]
     path.write_text(sync.dump_notebook(nb), encoding="utf-8")
-    assert sync.main(["--root", str(course)]) == 1
-    assert "no setup cell" in capsys.readouterr().err
-    kinds = [_kind(c) for c in _read(path)["cells"]]
-    assert "kit-colab" not in kinds and kinds[1] == "kit-header" and kinds[-1] == "kit-nav"
+    assert sync.main(["--root", str(course)]) == 0
+    new = _read(path)
+    kinds = [_kind(c) for c in new["cells"]]
+    assert kinds[1] == "kit-header" and kinds[-1] == "kit-nav"
+    code = [c for c in new["cells"] if c["cell_type"] == "code"]
+    assert _kind(code[0]) == "kit-setup" and code[0]["execution_count"] is None, "never run: no count"
+    assert _unmanaged(new) == nb["cells"]
+
+
+def test_setup_cell_moved_below_authored_code_goes_back_first(course):
+    sync.main(["--root", str(course)])
+    path = course / "notebooks" / "01_find_data.ipynb"
+    nb = _read(path)
+    setup = _setup_cell(nb)
+    nb["cells"].remove(setup)
+    nb["cells"].insert(len(nb["cells"]) - 1, setup)  # dragged to the end by accident
+    path.write_text(sync.dump_notebook(nb), encoding="utf-8")
+    assert sync.main(["--root", str(course), "--check"]) == 1
+    sync.main(["--root", str(course)])
+    code = [c for c in _read(path)["cells"] if c["cell_type"] == "code"]
+    assert _kind(code[0]) == "kit-setup"
 
 
 def test_only_named_notebooks_are_written(course):
@@ -491,9 +672,7 @@ def test_real_notebooks_get_exactly_one_navigation_footer(tmp_path):
     shutil.copytree(
         ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
     )
-    shutil.copytree(
-        ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("practice", "facts", "checkpoints")
-    )
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("facts", "checkpoints"))
     before = {p.name: _read(p) for p in (tmp_path / "notebooks").glob("[0-9][0-9]_*.ipynb")}
     assert sync.main(["--root", str(tmp_path)]) == 0
     for name, old in sorted(before.items()):
@@ -504,9 +683,10 @@ def test_real_notebooks_get_exactly_one_navigation_footer(tmp_path):
         assert not sync.is_navigation_line(last), f"{name} still ends with a hand-written footer: {last!r}"
         outside = "\n".join(_source(c) for c in authored)
         assert "⬅️" not in outside and "**ถัดไป:**" not in outside, name
-        assert (sync.SHUTDOWN_LAST if name.startswith("09") else sync.SHUTDOWN_NEXT) in _source(
-            nb["cells"][-1]
-        )
-        # Code cells, and so every stored output nbval compares, are untouched.
+        assert (sync.SHUTDOWN_LAST if name == max(before) else sync.SHUTDOWN_NEXT) in _source(nb["cells"][-1])
+        # The set-up cell replaces the Colab and hand-written set-up cells, first, with the same count.
         code = lambda book: [c for c in book["cells"] if c["cell_type"] == "code"]  # noqa: E731
-        assert code(nb) == code(old), name
+        assert _kind(code(nb)[0]) == "kit-setup" and _source(code(nb)[0]) == colab.cell_source(), name
+        assert code(nb)[0]["outputs"] == [] and code(nb)[0]["execution_count"] == 1, name
+        # The other code cells, and so every stored output nbval compares, are untouched.
+        assert code(nb)[1:] == _without_hand_written_setup(code(old)), name

@@ -8,9 +8,29 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    import os
+
+    from pandas.api.typing import NaTType, NAType
+
+    # Types for the ``@overload`` declarations of the public functions (a type checker reads them;
+    # at run time they do not exist, so importing the kit costs nothing more).
+    #: A single value that is not text: the functions that only change text give it back unchanged.
+    NotText: TypeAlias = bytes | int | float | _dt.date | _dt.time | np.generic | NAType | NaTType | None
+    NotTextT = TypeVar("NotTextT", bound=NotText)
+    #: One cell: what ``as_series`` treats as a single value (the function then returns a single value).
+    Scalar: TypeAlias = str | NotText
+    #: A column: a Series, or values that ``as_series`` turns into one (the function returns a Series).
+    Column: TypeAlias = pd.Series | pd.Index | pd.Categorical | np.ndarray | list[Any] | tuple[Any, ...]
+    #: ``parse_date_th``/``find_date_th`` of one value: a Timestamp, or NaT when it cannot be read.
+    Date: TypeAlias = pd.Timestamp | NaTType
+    #: What ``read_csv_th``/``read_excel_th`` open: a path (``str`` or ``Path``) or an open file object.
+    FileSource: TypeAlias = str | os.PathLike[str] | IO[bytes] | IO[str]
 
 __all__ = [
     "MISSING_WORDS",

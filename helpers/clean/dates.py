@@ -35,12 +35,16 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 import pandas as pd
 
 from ..thai import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_ABBR, THAI_MONTHS_SHORT
 from ._common import MISSING_WORDS, SPACE_LIKE, ZERO_WIDTH, as_series, factorize
+
+if TYPE_CHECKING:
+    from ._common import Column, Date, Scalar
 
 __all__ = [
     "BE_FROM",
@@ -461,6 +465,48 @@ def _flag(value) -> bool | None:
     return None if value is None else bool(value)
 
 
+@overload
+def parse_date_th(
+    s: Scalar,
+    dayfirst: bool | None = None,
+    era: str = "auto",
+    report: Literal[False] = False,
+    excel: bool | None = None,
+) -> Date: ...
+@overload
+def parse_date_th(
+    s: Column,
+    dayfirst: bool | None = None,
+    era: str = "auto",
+    report: Literal[False] = False,
+    excel: bool | None = None,
+) -> pd.Series[pd.Timestamp]: ...
+@overload
+def parse_date_th(
+    s: Scalar,
+    dayfirst: bool | None = None,
+    era: str = "auto",
+    *,
+    report: Literal[True],
+    excel: bool | None = None,
+) -> tuple[Date, pd.DataFrame]: ...
+@overload
+def parse_date_th(
+    s: Column,
+    dayfirst: bool | None = None,
+    era: str = "auto",
+    *,
+    report: Literal[True],
+    excel: bool | None = None,
+) -> tuple[pd.Series[pd.Timestamp], pd.DataFrame]: ...
+@overload
+def parse_date_th(
+    s: Scalar | Column,
+    dayfirst: bool | None = None,
+    era: str = "auto",
+    report: bool = False,
+    excel: bool | None = None,
+) -> Date | pd.Series[pd.Timestamp] | tuple[Date | pd.Series[pd.Timestamp], pd.DataFrame]: ...
 def parse_date_th(
     s, dayfirst: bool | None = None, era: str = "auto", report: bool = False, excel: bool | None = None
 ):
@@ -619,6 +665,26 @@ def _candidates(t: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))  # distinct, in order
 
 
+@overload
+def find_date_th(
+    s: Scalar, dayfirst: bool | None = None, era: str = "auto", report: Literal[False] = False
+) -> Date: ...
+@overload
+def find_date_th(
+    s: Column, dayfirst: bool | None = None, era: str = "auto", report: Literal[False] = False
+) -> pd.Series[pd.Timestamp]: ...
+@overload
+def find_date_th(
+    s: Scalar, dayfirst: bool | None = None, era: str = "auto", *, report: Literal[True]
+) -> tuple[Date, pd.DataFrame]: ...
+@overload
+def find_date_th(
+    s: Column, dayfirst: bool | None = None, era: str = "auto", *, report: Literal[True]
+) -> tuple[pd.Series[pd.Timestamp], pd.DataFrame]: ...
+@overload
+def find_date_th(
+    s: Scalar | Column, dayfirst: bool | None = None, era: str = "auto", report: bool = False
+) -> Date | pd.Series[pd.Timestamp] | tuple[Date | pd.Series[pd.Timestamp], pd.DataFrame]: ...
 def find_date_th(s, dayfirst: bool | None = None, era: str = "auto", report: bool = False):
     """Find the one date written inside a text cell (a title, a note); none or several → NaT.
 
@@ -747,6 +813,10 @@ def _convert_years(x, to: str):
     return pd.Series(mapped.take(codes), index=series.index, name=series.name)
 
 
+@overload
+def be_to_ce(x: Scalar) -> int | float: ...
+@overload
+def be_to_ce(x: Column) -> pd.Series[int]: ...
 def be_to_ce(x):
     """Buddhist-era year → Common-era year (year − 543); int, str or Series; else NaN/<NA>.
 
@@ -765,6 +835,10 @@ def be_to_ce(x):
     return _convert_years(x, "ce")
 
 
+@overload
+def ce_to_be(x: Scalar) -> int | float: ...
+@overload
+def ce_to_be(x: Column) -> pd.Series[int]: ...
 def ce_to_be(x):
     """Common-era year → Buddhist-era year (year + 543); int, str or Series; else NaN/<NA>.
 

@@ -20,6 +20,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import charset_normalizer
 import numpy as np
@@ -29,6 +30,13 @@ from pandas.io.parsers import TextParser
 from . import files
 from .files import FileProblem
 from .text import clean_text
+
+if TYPE_CHECKING:
+    from pandas.io.parsers import TextFileReader
+
+    from ._common import FileSource
+
+    _SheetT = TypeVar("_SheetT", bound=int | str)
 
 __all__ = ["ENCODING_NAMES", "ReplacedBytesWarning", "detect_encoding", "read_csv_th", "read_excel_th"]
 
@@ -148,7 +156,7 @@ def _source_for_detect(path) -> files.TableSource:
     return src
 
 
-def detect_encoding(path) -> str:
+def detect_encoding(path: str | os.PathLike[str] | bytes | bytearray) -> str:
     """Return the encoding of a text file: ``'utf-8'``, ``'utf-8-sig'``, ``'cp874'``, ``'utf-16'`` …
 
     ตรวจการเข้ารหัสอักขระของไฟล์จากตัวอย่างไบต์ไม่เกินราว 3 MB (ต้นไฟล์ 1 MB และช่วงสั้น ๆ กระจายตลอดไฟล์
@@ -280,6 +288,30 @@ def _replaced_message(name: str, encoding: str, replaced: int) -> str:
     )
 
 
+# chunksize= or iterator=True give pandas' reader (TextFileReader); otherwise a DataFrame.
+@overload
+def read_csv_th(
+    path: FileSource,
+    *,
+    verbose: bool = True,
+    member: str | None = None,
+    chunksize: None = None,
+    iterator: Literal[False] = False,
+    **kwargs: Any,
+) -> pd.DataFrame: ...
+@overload
+def read_csv_th(
+    path: FileSource, *, verbose: bool = True, member: str | None = None, chunksize: int, **kwargs: Any
+) -> TextFileReader: ...
+@overload
+def read_csv_th(
+    path: FileSource,
+    *,
+    verbose: bool = True,
+    member: str | None = None,
+    iterator: Literal[True],
+    **kwargs: Any,
+) -> TextFileReader: ...
 def read_csv_th(path, *, verbose: bool = True, member: str | None = None, **kwargs):
     """Read a CSV whose encoding may be UTF-8, UTF-8 with BOM, UTF-16 or cp874/TIS-620; print which one.
 
@@ -514,6 +546,47 @@ def _tidy_sheet(
     return body.reset_index(drop=True).infer_objects(), dropped
 
 
+# One sheet (a position or a name) → a DataFrame; sheet_name=None → {sheet title: DataFrame} of every
+# sheet; a list → {each item of the list: DataFrame}.
+@overload
+def read_excel_th(
+    path: FileSource,
+    *,
+    sheet_name: int | str = 0,
+    title_rows: int = 1,
+    header_rows: int = 2,
+    notes_rows: int | Literal["auto"] = "auto",
+    sep: str = " ",
+    verbose: bool = True,
+    member: str | None = None,
+    **kwargs: Any,
+) -> pd.DataFrame: ...
+@overload
+def read_excel_th(
+    path: FileSource,
+    *,
+    sheet_name: None,
+    title_rows: int = 1,
+    header_rows: int = 2,
+    notes_rows: int | Literal["auto"] = "auto",
+    sep: str = " ",
+    verbose: bool = True,
+    member: str | None = None,
+    **kwargs: Any,
+) -> dict[str, pd.DataFrame]: ...
+@overload
+def read_excel_th(
+    path: FileSource,
+    *,
+    sheet_name: list[_SheetT],
+    title_rows: int = 1,
+    header_rows: int = 2,
+    notes_rows: int | Literal["auto"] = "auto",
+    sep: str = " ",
+    verbose: bool = True,
+    member: str | None = None,
+    **kwargs: Any,
+) -> dict[_SheetT, pd.DataFrame]: ...
 def read_excel_th(
     path,
     *,

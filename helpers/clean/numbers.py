@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import numbers as _numbers
 import re
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,9 @@ from pythainlp.util import thai_digit_to_arabic_digit
 from . import _common
 from ._common import SPACE_LIKE, ZERO_WIDTH, as_series, factorize, is_blank, is_missing, map_distinct
 from .report import problem_report
+
+if TYPE_CHECKING:
+    from ._common import Column, NotTextT, Scalar
 
 __all__ = ["MISSING_WORDS", "MULTIPLIERS", "PROBLEMS", "UNITS", "to_arabic_digits", "to_number"]
 
@@ -124,6 +128,12 @@ _INFINITY = frozenset({"inf", "+inf", "-inf", "infinity", "+infinity", "-infinit
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 
 
+@overload
+def to_arabic_digits(s: str) -> str: ...
+@overload
+def to_arabic_digits(s: Column) -> pd.Series: ...
+@overload
+def to_arabic_digits(s: NotTextT) -> NotTextT: ...
 def to_arabic_digits(s):
     """Replace Thai digits with 0-9 (strings only; other values are returned unchanged).
 
@@ -222,6 +232,18 @@ def _why_not(t: str) -> str:
     return "other_text"
 
 
+@overload
+def to_number(s: Scalar, report: Literal[False] = False) -> float: ...
+@overload
+def to_number(s: Column, report: Literal[False] = False) -> pd.Series[float]: ...
+@overload
+def to_number(s: Scalar, report: Literal[True]) -> tuple[float, pd.DataFrame]: ...
+@overload
+def to_number(s: Column, report: Literal[True]) -> tuple[pd.Series[float], pd.DataFrame]: ...
+@overload
+def to_number(
+    s: Scalar | Column, report: bool = False
+) -> float | pd.Series[float] | tuple[float | pd.Series[float], pd.DataFrame]: ...
 def to_number(s, report: bool = False):
     """Convert numbers written as text (Thai digits, commas, units, ล้าน, ``(neg)``) to float; else NaN.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,9 @@ from .. import data as _data
 from .. import paths
 from ._common import SPACE_LIKE, ZERO_WIDTH, as_series, factorize, is_missing_word
 from .text import _clean_one
+
+if TYPE_CHECKING:
+    from ._common import Column, Scalar
 
 __all__ = [
     "FUZZY_MARGIN",
@@ -464,6 +468,19 @@ def _run(s, report: bool, column: str):
     return (out, rep) if report else out
 
 
+# One value → the answer (a str) or NaN (a float); a column → a Series of str (NaN where unmatched).
+@overload
+def normalize_province(s: Scalar, report: Literal[False] = False) -> str | float: ...
+@overload
+def normalize_province(s: Column, report: Literal[False] = False) -> pd.Series[str]: ...
+@overload
+def normalize_province(s: Scalar, report: Literal[True]) -> tuple[str | float, pd.DataFrame]: ...
+@overload
+def normalize_province(s: Column, report: Literal[True]) -> tuple[pd.Series[str], pd.DataFrame]: ...
+@overload
+def normalize_province(
+    s: Scalar | Column, report: bool = False
+) -> str | float | pd.Series[str] | tuple[str | float | pd.Series[str], pd.DataFrame]: ...
 def normalize_province(s, report: bool = False):
     """Map province names in any common spelling to the official Thai name; unmatched → NaN.
 
@@ -497,6 +514,19 @@ def normalize_province(s, report: bool = False):
     return _run(s, report, "name_th")
 
 
+# One value → the answer (a str) or NaN (a float); a column → a Series of str (NaN where unmatched).
+@overload
+def province_code(s: Scalar, report: Literal[False] = False) -> str | float: ...
+@overload
+def province_code(s: Column, report: Literal[False] = False) -> pd.Series[str]: ...
+@overload
+def province_code(s: Scalar, report: Literal[True]) -> tuple[str | float, pd.DataFrame]: ...
+@overload
+def province_code(s: Column, report: Literal[True]) -> tuple[pd.Series[str], pd.DataFrame]: ...
+@overload
+def province_code(
+    s: Scalar | Column, report: bool = False
+) -> str | float | pd.Series[str] | tuple[str | float | pd.Series[str], pd.DataFrame]: ...
 def province_code(s, report: bool = False):
     """Map province names in any common spelling to the official 2-digit code ('10'..'96'); else NaN.
 

@@ -5,14 +5,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Literal, overload
+
 import numpy as np
 import pandas as pd
 
 from ._common import as_series, is_blank
 
+if TYPE_CHECKING:
+    from ._common import Column, Scalar
+
 __all__ = ["problem_report", "unparsed"]
 
 
+@overload
+def unparsed(raw: Column | Scalar, parsed: Column | Scalar, counts: Literal[False] = False) -> pd.Series: ...
+@overload
+def unparsed(raw: Column | Scalar, parsed: Column | Scalar, counts: Literal[True]) -> pd.Series[int]: ...
+@overload
+def unparsed(raw: Column | Scalar, parsed: Column | Scalar, counts: bool = False) -> pd.Series: ...
 def unparsed(raw, parsed, counts: bool = False) -> pd.Series:
     """Distinct raw values (not missing, not blank) whose cleaned value is missing, most frequent first.
 

@@ -6,12 +6,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 import numpy as np
 import pandas as pd
 from pythainlp.util import collate, normalize
 
 from ._common import SPACE_LIKE, ZERO_WIDTH, as_series, map_distinct
+
+if TYPE_CHECKING:
+    from ._common import Column, NotTextT
+
+    _T = TypeVar("_T")
 
 __all__ = ["clean_text", "sort_key_th", "sort_th"]
 
@@ -45,6 +52,14 @@ def _clean_one(v: str) -> str:
     return t
 
 
+@overload
+def clean_text(s: str, blank_to_na: Literal[False] = False) -> str: ...
+@overload
+def clean_text(s: str, blank_to_na: bool) -> str | float: ...  # blank_to_na=True: "" becomes NaN
+@overload
+def clean_text(s: Column, blank_to_na: bool = False) -> pd.Series: ...
+@overload
+def clean_text(s: NotTextT, blank_to_na: bool = False) -> NotTextT: ...
 def clean_text(s, blank_to_na: bool = False):
     """Remove zero-width characters, turn NBSP into spaces, collapse spaces, strip, pythainlp-normalize.
 
@@ -85,7 +100,7 @@ def clean_text(s, blank_to_na: bool = False):
     return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
 
 
-def sort_key_th(s: pd.Series) -> pd.Series:
+def sort_key_th(s: pd.Series) -> pd.Series[float]:
     """Thai dictionary-order rank of each value, for ``sort_values(key=sort_key_th)``.
 
     ใช้กับ ``DataFrame.sort_values("คอลัมน์", key=clean.sort_key_th)`` เพื่อเรียงตามพจนานุกรมไทย
@@ -101,6 +116,10 @@ def sort_key_th(s: pd.Series) -> pd.Series:
     return series.map(rank).astype("float64")
 
 
+@overload
+def sort_th(values: pd.Series, reverse: bool = False) -> pd.Series: ...
+@overload
+def sort_th(values: Iterable[_T], reverse: bool = False) -> list[_T]: ...
 def sort_th(values, reverse: bool = False):
     """Sort Thai words in dictionary order (pythainlp ``collate``); list → list, Series → Series.
 

@@ -197,12 +197,12 @@ def test_learner_follows_the_link_lands_on_welcome_and_imports_helpers(hub, git_
 
 
 def _code_cells(path: Path) -> list[str]:
-    """The code the test runs: every code cell but those nbval skips (live data, Colab set-up)."""
+    """The code the test runs: every code cell but those nbval skips (live data); the set-up cell runs."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = []
     for cell in nb["cells"]:
         tags = set(cell.get("metadata", {}).get("tags", []))
-        if cell["cell_type"] == "code" and not tags & {"nbval-skip", "kit-colab", "raises-exception"}:
+        if cell["cell_type"] == "code" and not tags & {"nbval-skip", "raises-exception"}:
             cells.append("".join(cell["source"]))
     return cells
 
