@@ -74,14 +74,13 @@ lock:
 
 # Rebuild the bundled data in order (maintainers): the real files from the shared folder
 # (SHARED=../shared; their sha256 is checked), the province codes (needs pycountry), the
-# practice files, checkpoints (cleaned with helpers.recipes), then datapackage.json and the
+# checkpoints (the real files cleaned with helpers.recipes), then datapackage.json and the
 # generated part of data/README.md.  Every step is deterministic.
 SHARED ?= ../shared
 data:
 	@$(KIT) install
 	$(BIN)/python scripts/make_real_data.py --shared $(SHARED)
 	$(BIN)/python -m pip install --quiet pycountry && $(BIN)/python scripts/make_province_codes.py
-	$(BIN)/python scripts/make_practice_data.py
 	$(BIN)/python scripts/make_catalog_snapshot.py
 	$(BIN)/python scripts/make_checkpoints.py
 	$(BIN)/python scripts/update_datapackage.py

@@ -5,20 +5,20 @@
 (checksum, sha256) ก่อนอ่านไฟล์ทุกครั้ง ``load()`` จะตรวจว่าไฟล์ยังเหมือนต้นฉบับ ถ้าไฟล์หายหรือถูกแก้
 จะแจ้งข้อผิดพลาดภาษาไทยพร้อมวิธีกู้คืน และจะไม่คืนตารางที่อ่านได้ครึ่ง ๆ กลาง ๆ
 
-* ``datasets()`` — ตารางรายชื่อข้อมูลทั้งหมด (ชื่อ ชื่อไทย จริงหรือจำลอง จำนวนแถว สัญญาอนุญาต)
+* ``datasets()`` — ตารางรายชื่อข้อมูลทั้งหมด (ชื่อ ชื่อไทย ชนิด จำนวนแถว สัญญาอนุญาต)
 * ``load(name)`` — อ่านเป็น DataFrame ด้วย encoding รูปแบบไฟล์ และแผ่นงานที่ถูกต้อง
 * ``path(name)`` — ที่อยู่ของไฟล์
-* ``info(name)`` — คำอธิบาย แหล่งที่มา สัญญาอนุญาต และบอกว่าเป็นข้อมูลจำลองหรือไม่
+* ``info(name)`` — คำอธิบาย แหล่งที่มา สัญญาอนุญาต และระดับความเชื่อมั่น
 * ``restore(name)`` — นำไฟล์ต้นฉบับกลับมาเมื่อไฟล์หายหรือถูกแก้ (รันในเซลล์ได้เลย)
 
 From a terminal (any folder): ``python -m helpers.data restore NAME`` or ``python -m helpers.data
 verify``; the fix messages print this command with the kit's own interpreter.
 
-How files are read: real tables (``provinces``, ``facts/*``) and checkpoints use their Table
-Schema (text codes such as ``province_code`` stay text, ``date`` fields become datetimes); practice
-files are read exactly as pandas reads them with the right encoding and nothing else, so the
-learner sees the file's problems (the cleaning recipes in ``helpers.recipes`` start from there);
-the Excel practice report comes back as the raw sheet grid (``header=None``).
+How files are read: the kit's tables (``provinces``, ``facts/*``) and checkpoints use their Table
+Schema (text codes such as ``province_code`` stay text, ``date`` fields become datetimes); the real
+agency files (``data/real/``) are read exactly as pandas reads them with the right encoding and
+nothing else, so the learner sees the file's problems (the cleaning recipes in ``helpers.recipes``
+start from there); a real workbook comes back as its first sheet's raw grid (``header=None``).
 """
 
 from __future__ import annotations
@@ -153,8 +153,8 @@ def path(name: str) -> Path:
 
     >>> path("provinces").name
     'provinces.csv'
-    >>> path("injuries-newyear-2551").relative_to(data_dir()).as_posix()
-    'practice/injuries_newyear_2551.csv'
+    >>> path("niems-newyear-2551-cp874").relative_to(data_dir()).as_posix()
+    'real/injuries/niems_newyear_2551_sample_cp874.csv'
     """
     return data_dir() / _resource(name)["path"]
 
@@ -268,9 +268,12 @@ def load(name: str) -> pd.DataFrame:
     (77, '10')
     >>> int(provinces["population_31dec2562"].sum())
     66558935
-    >>> raw = load("injuries-newyear-2551")      # ข้อมูลจำลอง อ่านด้วย encoding cp874
-    >>> raw.shape
-    (4910, 19)
+    >>> raw = load("niems-newyear-2551-cp874")   # ไฟล์จริง อ่านด้วย encoding cp874 ตามที่ประกาศไว้
+    >>> raw.shape, raw.columns[1]
+    ((100, 20), 'ชื่อเทศกาล')
+    >>> grid = load("mots-tourism-2563-xlsx")    # สมุดงานดิบ: แผ่นงานแรกทั้งแผ่น ยังไม่มีหัวตาราง
+    >>> grid.iloc[0, 1]
+    'รายงานเบื้องต้นเดือนมกราคม ปี 2563(P)'
     >>> load("provinse")
     Traceback (most recent call last):
     ...
@@ -324,9 +327,9 @@ def info(name: str) -> DatasetInfo:
 
     คืนค่าเป็น dict ที่พิมพ์ออกมาเป็นข้อความภาษาไทยอ่านง่าย
 
-    >>> meta = info("injuries-newyear-2551")
+    >>> meta = info("niems-newyear-2551-cp874")
     >>> meta["simulated"], meta["encoding"], meta["rows"]
-    (True, 'cp874', 4910)
+    (False, 'cp874', 100)
     >>> info("provinces")["simulated"]
     False
     >>> print(info("road-7-dangerous-days"))       # doctest: +ELLIPSIS
@@ -370,8 +373,8 @@ def datasets() -> pd.DataFrame:
     ['name', 'title', 'kind', 'rows', 'license', 'path']
     >>> table.set_index("name").loc["provinces", "kind"]
     'จริง'
-    >>> table.set_index("name").loc["pm25-wide-2566", "kind"]
-    'จำลอง'
+    >>> table.set_index("name").loc["mots-tourism-2563-clean", "kind"]
+    'จริง'
     """
     rows = [
         {

@@ -1,14 +1,14 @@
 """Write the cleaned checkpoints in ``data/checkpoints/`` with the recipes of ``helpers.recipes``.
 
-สร้าง "จุดเริ่มต้นสำรอง" (checkpoint): ผลการทำความสะอาดข้อมูลฝึกทุกชุด ด้วยฟังก์ชันเดียวกับที่
-โน้ตบุ๊ก 04 ใช้ (``helpers.recipes``) เพื่อให้ผู้เรียนเริ่มโน้ตบุ๊กใดก็ได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า
+สร้าง "จุดเริ่มต้นสำรอง" (checkpoint): ผลการทำความสะอาดไฟล์จริงของหน่วยงานใน ``data/real/``
+ด้วยฟังก์ชันเดียวกับที่โน้ตบุ๊กใช้ (``helpers.recipes``) เพื่อให้ผู้เรียนเริ่มโน้ตบุ๊กใดก็ได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า
 
 Usage::
 
     python scripts/make_checkpoints.py            # write data/checkpoints/*.csv and refresh datapackage.json
     python scripts/make_checkpoints.py --out DIR  # write into DIR only
 
-``tests/test_checkpoints.py`` re-runs every recipe on the raw practice file and compares the bytes.
+``tests/test_checkpoints.py`` re-runs every recipe on its raw real file and compares the bytes.
 """
 
 from __future__ import annotations
@@ -31,16 +31,11 @@ FILES = {
     "mots-tourism-province-monthly-clean": "mots_tourism_province_monthly_clean.csv",
     "mots-tourism-2563-clean": "mots_tourism_2563_clean.csv",
     "dopa-population-clean": "dopa_population_clean.csv",
-    "injuries-newyear-2551-clean": "injuries_newyear_2551_clean.csv",
-    "pm25-long-2566-clean": "pm25_long_2566_clean.csv",
-    "pm25-stations-clean": "pm25_stations_clean.csv",
-    "tourism-domestic-2562-clean": "tourism_domestic_2562_clean.csv",
-    "agency-report-clean": "agency_report_clean.csv",
 }
 
 
 def build(out: Path) -> dict[str, Path]:
-    """Run every recipe on its raw practice file (hash-checked) and write the CSVs into ``out``."""
+    """Run every recipe on its raw real file (hash-checked) and write the CSVs into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     for name, (_raw_name, recipe) in recipes.RECIPES.items():

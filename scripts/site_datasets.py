@@ -58,8 +58,8 @@ def expand(path: str) -> list[str]:
 
     >>> expand("real/pm25/pcd_pm25_daily_{2021,2022}.csv")
     ['real/pm25/pcd_pm25_daily_2021.csv', 'real/pm25/pcd_pm25_daily_2022.csv']
-    >>> expand("practice/pm25_stations.csv")
-    ['practice/pm25_stations.csv']
+    >>> expand("real/pm25/air4thai_stations.json")
+    ['real/pm25/air4thai_stations.json']
     """
     match = _BRACES.search(path)
     if not match:

@@ -5,11 +5,11 @@
 
     python scripts/update_datapackage.py
 
-(``scripts/make_practice_data.py`` and ``scripts/make_checkpoints.py`` call it at the end.)
+(``make data`` runs it last, after ``scripts/make_checkpoints.py``.)
 
 Titles, descriptions, sources and notes live in this file (``META``); field types are inferred by
 frictionless and then pinned where inference would be wrong (codes kept as text, ``-`` as missing,
-...).  Files in ``data/catalog/`` (made by the portal developer) are described generically.
+...).  Real agency files (``data/real/``) are described from ``scripts/real_data_meta.py``.
 The output is deterministic (sorted resources, no timestamps), so an unchanged ``data/`` gives a
 byte-identical ``datapackage.json``.
 """
@@ -40,9 +40,12 @@ def _sibling(name: str):
 REAL_FILES = _sibling("real_data_meta").REAL_FILES
 DATA = REPO / "data"
 
-CC_BY = {
+# The package's own licence covers what the kit wrote (titles, descriptions, this descriptor); every
+# file keeps the licence recorded in its own resource.
+KIT_METADATA = {
     "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0 (ข้อมูลจำลองของชุดเรียน)",
+    "title": "Creative Commons Attribution 4.0 (คำอธิบายชุดข้อมูลที่ชุดเรียนเขียน "
+    "ส่วนไฟล์ข้อมูลแต่ละไฟล์เป็นไปตามสัญญาอนุญาตที่ระบุไว้ในรายการของไฟล์นั้น)",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 # The source list (SOURCES.md) does not record a licence for the real figures: say so, never guess.
@@ -56,12 +59,7 @@ MIT_REGIONS = {
     "title": "MIT (การจัดกลุ่ม 6 ภาค จาก kongvut/thai-province-data)",
     "path": "https://opensource.org/licenses/MIT",
 }
-KIT_GEN = "scripts/make_practice_data.py (numpy default_rng, SEED = 2551)"
 KIT_CHECKPOINT = "scripts/make_checkpoints.py (helpers.recipes + helpers.clean)"
-SIM_NOTE = (
-    "ข้อมูลจำลอง (simulated) สร้างขึ้นให้มีโครงสร้างและปัญหาเหมือนไฟล์จริงของหน่วยงาน เพื่อใช้ฝึกเท่านั้น ห้ามนำไปสรุปเป็นข้อเท็จจริง"
-)
-
 # ---------------------------------------------------------------------------------------------
 # Source keys (from data/facts/SOURCES.md): publisher in Thai and confidence.  Titles and URLs are
 # parsed from the "Source list" section of SOURCES.md so that they stay verbatim.
@@ -291,16 +289,27 @@ FIELD_TITLES = {
     "title": "ชื่อเอกสาร",
     "url": "ที่อยู่ (URL)",
     "confidence": "ระดับความเชื่อมั่น",
-    # practice: injuries (the header itself is Thai)
-    "ชื่อเทศกาล": "ชื่อเทศกาล (ปี พ.ศ. 2 หลัก)",
-    "รหัสจังหวัด": "รหัสจังหวัด (บางแถวเป็นเลขลำดับ ไม่ใช่รหัสทางการ)",
-    "จังหวัด": "จังหวัด (สะกดหลายแบบ)",
-    "รหัส รพ.": "รหัสโรงพยาบาล (สมมุติ)",
-    "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": "ชื่อโรงพยาบาล (สมมุติ)",
-    "วันที่เกิดเหตุ": "วันที่ของเดือน (28-31 ธ.ค. 2550, 1-3 ม.ค. 2551)",
-    "เวลาเกิดเหตุ": "ช่วงเวลาเกิดเหตุ (ช่วงละ 1 ชั่วโมง)",
+    # checkpoints
+    "pm25": "PM2.5 (มคก./ลบ.ม.)",
+    "station_code": "รหัสสถานี",
+    "province": "จังหวัด (ชื่อทางการ)",
+    "thai_visitors": "ผู้เยี่ยมเยือนชาวไทย (คน-ครั้ง)",
+    "thai_income_mb": "รายได้จากชาวไทย (ล้านบาท)",
+    "foreign_visitors": "ผู้เยี่ยมเยือนชาวต่างชาติ (คน-ครั้ง)",
+    "foreign_income_mb": "รายได้จากชาวต่างชาติ (ล้านบาท)",
+    "occupancy_pct": "อัตราการเข้าพัก (ร้อยละ)",
+    "region": "ภาค",
+    # checkpoints of the NIEMS New-Year records (the header is Thai, as in the agency's file)
+    "ปีเทศกาล": "ปีเทศกาล (พ.ศ.)",
+    "เทศกาล": "เทศกาล",
+    "รหัสจังหวัด": "รหัสจังหวัด (2 หลัก ตามกรมการปกครอง หาจากชื่อจังหวัด)",
+    "จังหวัด": "จังหวัด (ชื่อทางการ)",
+    "ภาค": "ภาค (แบ่ง 6 ภาค)",
+    "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ": "ชื่อโรงพยาบาลที่รับผู้บาดเจ็บ",
+    "วันที่เกิดเหตุ": "วันที่เกิดเหตุ (ช่วงรณรงค์ปีใหม่ ปลายเดือนธันวาคมถึงต้นเดือนมกราคม)",
+    "ชั่วโมงเกิดเหตุ": "เลขช่วงชั่วโมงที่เกิดเหตุตามไฟล์ต้นทาง (0-23; ค่า 24 เป็นค่าที่หายไป)",
     "เพศ": "เพศ",
-    "อายุ": "อายุ (ปี; 0 และช่องว่างพบบ่อย)",
+    "อายุ": "อายุ (ปี; อายุ 0 คงไว้ตามไฟล์ต้นทาง)",
     "ถนนที่เกิดเหตุ": "ประเภทถนน",
     "สถานะ": "สถานะผู้บาดเจ็บ",
     "รถผู้บาดเจ็บ": "ยานพาหนะของผู้บาดเจ็บ",
@@ -310,50 +319,9 @@ FIELD_TITLES = {
     "การนำส่ง": "การนำส่งโรงพยาบาล",
     "Refer-Admit": "การส่งต่อ/รับไว้รักษา",
     "ผลการรักษา": "ผลการรักษา",
-    "จำนวนวันรักษา": "จำนวนวันรักษา",
-    # practice: pm2.5
-    "Date": "วันที่ (วัน/เดือน/ปี พ.ศ.)",
-    "station_code": "รหัสสถานี",
-    "lat": "ละติจูด (สมมุติ)",
-    "lon": "ลองจิจูด (สมมุติ)",
-    # practice: tourism JSON
-    "_id": "ลำดับแถวใน datastore",
-    "YearInfo": "ปี พ.ศ.",
-    "MonthInfo": "เดือน (1-12)",
-    "Province": "จังหวัด",
-    "CityType": "ประเภทเมือง (เมืองหลัก/เมืองรอง)",
-    "InternalAmount": "ผู้เยี่ยมเยือนชาวไทย (คน-ครั้ง; บางแถวเป็นข้อความมีจุลภาค)",
-    "InternalIncome": "รายได้จากผู้เยี่ยมเยือนชาวไทย (ล้านบาท; บางแถวเป็นข้อความ)",
-    "ForeignerInternalAmount": "ผู้เยี่ยมเยือนชาวต่างชาติ (คน-ครั้ง)",
-    "ForeignersinternalIncome": "รายได้จากชาวต่างชาติ (ล้านบาท)",
-    "RoomRate": "ราคาห้องพักเฉลี่ย (บาทต่อคืน)",
-    "OR": "อัตราการเข้าพัก (ร้อยละ, เก็บเป็นข้อความ)",
-    # checkpoints
-    "day": "วันที่",
-    "hour": "ชั่วโมงที่เกิดเหตุ (0-23)",
-    "sex": "เพศ",
-    "age": "อายุ (ปี)",
-    "pm25": "PM2.5 (มคก./ลบ.ม.)",
-    "province": "จังหวัด (ชื่อทางการ)",
-    "ปีเทศกาล": "ปีเทศกาล (พ.ศ.)",
-    "เทศกาล": "เทศกาล",
-    "ภาค": "ภาค (แบ่ง 6 ภาค)",
-    "ชั่วโมงเกิดเหตุ": "ชั่วโมงที่เริ่มช่วงเวลาเกิดเหตุ (0-23)",
     "เสียชีวิต": "เสียชีวิตหรือไม่ (True/False)",
-    "city_type": "ประเภทเมือง",
-    "thai_visitors": "ผู้เยี่ยมเยือนชาวไทย (คน-ครั้ง)",
-    "thai_income_mb": "รายได้จากชาวไทย (ล้านบาท)",
-    "foreign_visitors": "ผู้เยี่ยมเยือนชาวต่างชาติ (คน-ครั้ง)",
-    "foreign_income_mb": "รายได้จากชาวต่างชาติ (ล้านบาท)",
-    "room_rate_baht": "ราคาห้องพักเฉลี่ย (บาทต่อคืน)",
-    "occupancy_pct": "อัตราการเข้าพัก (ร้อยละ)",
-    "region": "ภาค",
-    "n_stations": "จำนวนสถานี",
-    "pm25_mean": "ค่าเฉลี่ยรายเดือน PM2.5 (มคก./ลบ.ม.)",
+    "จำนวนวันรักษา": "จำนวนวันรักษา",
 }
-
-# The practice files' columns that must keep a pinned type (frictionless inference would differ).
-PM25_MISSING = ["", "-", " "]
 
 # ---------------------------------------------------------------------------------------------
 # Per-file metadata.  "sources": list of source keys (resolved through sources.csv) or dicts.
@@ -571,104 +539,8 @@ META: dict[str, dict] = {
         confidence="high",
         definition="จำนวนเป็นพันคน รายได้เป็นพันล้านบาท",
     ),
-    # ----------------------------------------------------------------------- practice (simulated)
-    "practice/injuries_newyear_2551.csv": dict(
-        title="ข้อมูลจำลอง: ผู้บาดเจ็บจากอุบัติเหตุช่วง 7 วันอันตราย ปีใหม่ 2551 (รายคน, ไฟล์ cp874)",
-        description=SIM_NOTE + " — หัวคอลัมน์ภาษาไทยตามไฟล์จริง บันทึกแบบ cp874 (TIS-620) มี 4,903 รายการ "
-        "(เท่ายอดผู้บาดเจ็บจริงปีใหม่ 2551) ซึ่งเสียชีวิต 401 ราย (ผลการรักษา = เสียชีวิต) กระจายตามสัดส่วนประชากรจังหวัดปี 2562 "
-        "บวกแถวซ้ำทุกคอลัมน์อีก 7 แถว (รวม 4,910 แถว) ปัญหาที่ใส่ไว้: ปีเทศกาล 2 หลัก วันที่เป็นเลขวันอย่างเดียว "
-        "ช่วงเวลาแบบ 12:01-13:00 น. (มี 24:01-01:00 น. ที่เป็นไปไม่ได้) ไม่ทราบ ช่องว่างที่มีเว้นวรรคหนึ่งตัว "
-        "คำสะกดผิด (ผู้ชับขี่) ชื่อจังหวัดหลายแบบ (จ. กทม อังกฤษ เเ และตัวอักษรเพี้ยนจาก PDF) "
-        "รหัสจังหวัดของ 5 จังหวัดเป็นเลขลำดับ อายุ 0 จำนวนมาก และอายุที่เป็นไปไม่ได้ 2 แถว",
-        simulated=True,
-        generated_by=KIT_GEN,
-        anchored_on="facts/road_7_dangerous_days.csv (ปีใหม่ 2551: บาดเจ็บ 4,903 เสียชีวิต 401) และ provinces.csv (ประชากร 2562)",
-        modelled_on="ไฟล์ตัวอย่างผู้บาดเจ็บช่วง 7 วันอันตราย ปีใหม่ 2551 (หัวคอลัมน์และปัญหาตาม notes/data-go-th.md)",
-        types={
-            "รหัสจังหวัด": "string",
-            "รหัส รพ.": "string",
-            "วันที่เกิดเหตุ": "integer",
-            "อายุ": "integer",
-            "จำนวนวันรักษา": "integer",
-        },
-        missing=["", " "],
-        all_strings_except=("วันที่เกิดเหตุ", "อายุ", "จำนวนวันรักษา"),
-    ),
-    "practice/pm25_wide_2566.csv": dict(
-        title="ข้อมูลจำลอง: PM2.5 รายวันรายสถานี พ.ศ. 2566 (ตารางแบบกว้าง)",
-        description=SIM_NOTE + " — คอลัมน์ Date เป็น วัน/เดือน/ปี พ.ศ. (เช่น 1/1/2566) และหนึ่งคอลัมน์ต่อรหัสสถานี 12 สถานี "
-        "ค่าที่หายไปเป็น - หรือช่องว่าง รูปแบบตามฤดู (สูงช่วงหน้าแล้ง ม.ค.-เม.ย. ต่ำช่วงฤดูฝน) "
-        "ค่าเฉลี่ยทั้งปีของทุกสถานีเท่ากับค่าเฉลี่ยของค่าเฉลี่ยรายปีจริงระดับประเทศ 2560-2562 (23.6 มคก./ลบ.ม.) "
-        "และไม่มีค่ารายวันเกินช่วงจริง (3-357)",
-        simulated=True,
-        generated_by=KIT_GEN,
-        anchored_on="facts/pm25_national_annual.csv",
-        modelled_on="ไฟล์ PM2.5 แบบกว้างของกรมควบคุมมลพิษ (Date แล้วหนึ่งคอลัมน์ต่อสถานี)",
-        pm25_wide=True,
-    ),
-    "practice/pm25_stations.csv": dict(
-        title="ข้อมูลจำลอง: รายชื่อสถานีวัด PM2.5 (ชื่อและพิกัดสมมุติ)",
-        description=SIM_NOTE + " — รหัสสถานีคล้ายรหัสจริง แต่ชื่อสถานีและพิกัดเป็นค่าสมมุติ (ปัดเป็นตัวเมืองของจังหวัด) "
-        "ใช้คู่กับ pm25_wide_2566.csv",
-        simulated=True,
-        generated_by=KIT_GEN,
-        anchored_on="provinces.csv (ชื่อจังหวัด)",
-        modelled_on="รายชื่อสถานีของกรมควบคุมมลพิษ (stationID, nameTH, areaTH, lat, long)",
-    ),
-    "practice/tourism_domestic.json": dict(
-        title="ข้อมูลจำลอง: การท่องเที่ยวในประเทศรายจังหวัดรายเดือน พ.ศ. 2562 (JSON แบบ datastore_search)",
-        description=SIM_NOTE
-        + " — JSON รูปแบบผลลัพธ์ datastore_search: {fields, records, total} 77 จังหวัด x 12 เดือน "
-        "ชื่อคีย์ตัวพิมพ์เล็กใหญ่ไม่สม่ำเสมอแบบไฟล์จริง (ForeignersinternalIncome) ตัวเลขบางแถวเป็นข้อความมีจุลภาค "
-        "ผลรวมผู้เยี่ยมเยือนและรายได้ชาวต่างชาติทั้งปีผูกไว้กับยอดจริงปี 2562 (39.92 ล้านคน 1.91 ล้านล้านบาท, "
-        "หน้าตัวชี้วัด สผ. รหัส T7) แต่การกระจายรายจังหวัดรายเดือนเป็นค่าสมมุติทั้งหมด",
-        simulated=True,
-        generated_by=KIT_GEN,
-        anchored_on="facts/tourism_arrivals_announced_2012_2025.csv (2562, T7) และ provinces.csv",
-        modelled_on="ไฟล์ trend-domistic-tourists.json ของกระทรวงการท่องเที่ยวและกีฬา (ชื่อคีย์ตาม notes/data-go-th.md)",
-        json_records=True,
-    ),
-    "practice/agency_report.xlsx": dict(
-        title="ข้อมูลจำลอง: รายงาน Excel แบบหน่วยงาน PM2.5 รายเดือนจำแนกตามภาค พ.ศ. 2566",
-        description=SIM_NOTE + " — สมุดงาน Excel แผ่นงาน 'สรุปรายเดือน' แถวแรกเป็นชื่อตาราง หัวตาราง 2 แถวที่ผสานเซลล์ "
-        "และแถวหมายเหตุด้านล่าง ตัวเลขคำนวณจาก pm25_wide_2566.csv (ข้อมูลจำลอง) "
-        "load() คืนตารางดิบทั้งแผ่นงาน (header=None) เพื่อให้เห็นโครงสร้างจริงก่อนทำความสะอาด",
-        simulated=True,
-        generated_by=KIT_GEN,
-        anchored_on="practice/pm25_wide_2566.csv",
-        modelled_on="ตารางสรุปใน Excel ที่หน่วยงานเผยแพร่ (ชื่อตาราง หัวตาราง 2 แถว หมายเหตุท้ายตาราง)",
-        excel=dict(sheet="สรุปรายเดือน", header_rows=[2, 3], comment_rows=[10, 11, 12, 13]),
-    ),
 }
 
-# Checkpoints: cleaned versions of the practice files (filled in by make_checkpoints.py's CHECKPOINTS).
-CHECKPOINT_META = {
-    "checkpoints/injuries_newyear_2551_clean.csv": dict(
-        title="จุดเริ่มต้นสำรอง: ข้อมูลผู้บาดเจ็บปีใหม่ 2551 หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/injuries_newyear_2551.csv",
-        recipe="helpers.recipes.clean_injuries",
-    ),
-    "checkpoints/pm25_long_2566_clean.csv": dict(
-        title="จุดเริ่มต้นสำรอง: PM2.5 รายวัน 2566 แบบยาว หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/pm25_wide_2566.csv",
-        recipe="helpers.recipes.clean_pm25",
-    ),
-    "checkpoints/pm25_stations_clean.csv": dict(
-        title="จุดเริ่มต้นสำรอง: รายชื่อสถานี PM2.5 พร้อมรหัสจังหวัดและภาค (ข้อมูลจำลอง)",
-        source_file="practice/pm25_stations.csv",
-        recipe="helpers.recipes.clean_pm25_stations",
-    ),
-    "checkpoints/tourism_domestic_2562_clean.csv": dict(
-        title="จุดเริ่มต้นสำรอง: การท่องเที่ยวในประเทศ 2562 หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/tourism_domestic.json",
-        recipe="helpers.recipes.clean_tourism",
-    ),
-    "checkpoints/agency_report_clean.csv": dict(
-        title="จุดเริ่มต้นสำรอง: รายงาน Excel PM2.5 รายเดือนตามภาค แบบยาว หลังทำความสะอาด (ข้อมูลจำลอง)",
-        source_file="practice/agency_report.xlsx",
-        recipe="helpers.recipes.clean_agency_report",
-    ),
-}
 # Checkpoints of the real files: cleaned by the kit's recipes, not simulated (their figures are real).
 REAL_CHECKPOINT_META = {
     "checkpoints/niems_newyear_2551_2558_clean.csv": dict(
@@ -738,45 +610,6 @@ for _path, _m in REAL_CHECKPOINT_META.items():
         },
     )
 
-for _path, _m in CHECKPOINT_META.items():
-    META[_path] = dict(
-        title=_m["title"],
-        description=SIM_NOTE + f" — ผลของการทำความสะอาด {_m['source_file']} ด้วยฟังก์ชัน {_m['recipe']} "
-        "(ขั้นตอนเดียวกับโน้ตบุ๊ก 04) ใช้เริ่มโน้ตบุ๊กถัดไปได้โดยไม่ต้องรันโน้ตบุ๊กก่อนหน้า",
-        simulated=True,
-        generated_by=KIT_CHECKPOINT,
-        derived_from=_m["source_file"],
-        recipe=_m["recipe"],
-        types={
-            "province_code": "string",
-            "station_code": "string",
-            "รหัสจังหวัด": "string",
-            "รหัส รพ.": "string",
-        },
-    )
-
-CATALOG_META = dict(
-    title="สำเนาแค็ตตาล็อก data.go.th สำหรับใช้งานออฟไลน์",
-    description="คำตอบของ CKAN API (package_search / package_show และอื่น ๆ) ที่บันทึกไว้ให้ helpers.portal ใช้เมื่อออฟไลน์ "
-    "(KIT_OFFLINE=1) ชื่อชุดข้อมูล ชื่อเรื่อง และหน่วยงานจริงเฉพาะที่มีในบันทึกของโครงการ ที่เหลือเป็นข้อมูลจำลอง "
-    "(ดูเครื่องหมายในไฟล์) สร้างโดย scripts/make_catalog_snapshot.py",
-    sources=[
-        {
-            "title": "data.go.th CKAN Action API (package_search, package_show, organization_list ...) "
-            "บันทึกโดย scripts/make_catalog_snapshot.py",
-            "path": "https://data.go.th/api/3/action/",
-        }
-    ],
-    licenses=[
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": "ส่วนที่จำลอง: CC BY 4.0 (ชุดเรียน); คำอธิบายชุดข้อมูลจริง: ตามสัญญาอนุญาตที่ data.go.th "
-            "ระบุในแต่ละชุดข้อมูล (license_title)",
-        }
-    ],
-)
-
 
 # ---------------------------------------------------------------------------------------------
 def sha256(path: Path) -> str:
@@ -790,8 +623,6 @@ def _resource_name(rel: str) -> str:
         name = "facts-sources-notes"
     if rel == "facts/sources.csv":
         name = "facts-sources"
-    if rel.startswith("catalog/"):
-        name = "catalog-" + name
     return name
 
 
@@ -799,24 +630,16 @@ def _csv_fields(path: Path, meta: dict, encoding: str) -> list[dict]:
     from frictionless import describe
 
     header = next(csv.reader(io.StringIO(path.read_text(encoding=encoding))))
-    if meta.get("pm25_wide"):
-        types = {h: ("string" if h == "Date" else "number") for h in header}
-    elif meta.get("all_strings_except") is not None:
-        types = {h: "string" for h in header}
-        types.update(meta.get("types", {}))
-    else:
-        inferred = describe(str(path), type="resource", encoding=encoding)
-        types = {f.name: f.type for f in inferred.schema.fields}
-        if any(t in ("any",) for t in types.values()):
-            types = {k: ("string" if v == "any" else v) for k, v in types.items()}
-        for k, v in meta.get("types", {}).items():
-            if k in types:
-                types[k] = v
+    inferred = describe(str(path), type="resource", encoding=encoding)
+    types = {f.name: f.type for f in inferred.schema.fields}
+    if any(t in ("any",) for t in types.values()):
+        types = {k: ("string" if v == "any" else v) for k, v in types.items()}
+    for k, v in meta.get("types", {}).items():
+        if k in types:
+            types[k] = v
     fields = []
     for h in header:
         title = FIELD_TITLES.get(h)
-        if title is None and meta.get("pm25_wide"):
-            title = f"PM2.5 สถานี {h} (มคก./ลบ.ม.)"
         if title is None:
             raise KeyError(f"no Thai title for column {h!r} of {path.name}: add it to FIELD_TITLES")
         fields.append({"name": h, "title": title, "type": types[h]})
@@ -826,8 +649,6 @@ def _csv_fields(path: Path, meta: dict, encoding: str) -> list[dict]:
 def _sources_for(rel: str, path: Path, meta: dict, source_rows: dict) -> list[dict]:
     if "sources" in meta:
         return meta["sources"]
-    if meta.get("simulated"):
-        return [{"title": "ชุดเรียน thai-opendata-kit: " + meta["generated_by"]}]
     keys: list[str] = list(meta.get("extra_sources", []))
     if path.suffix == ".csv":
         with path.open(encoding="utf-8") as fh:
@@ -851,13 +672,6 @@ def _count_rows(path: Path, res: dict) -> int | None:
 
     if res.get("format") == "csv":
         return len(pd.read_csv(path, encoding=res["encoding"], dtype=str, keep_default_na=False))
-    if res.get("format") == "xlsx":
-        ex = res["dialect"]
-        grid = pd.read_excel(path, sheet_name=ex["excel"]["sheet"], header=None)
-        skip = set(ex["headerRows"]) | set(ex["commentRows"]) | {1}
-        return sum(1 for i in range(len(grid)) if i + 1 not in skip and grid.iloc[i].notna().any())
-    if res.get("kit:records_property"):
-        return len(json.loads(path.read_text(encoding="utf-8"))[res["kit:records_property"]])
     return None
 
 
@@ -967,12 +781,11 @@ def describe_real(rel: str, data: Path) -> dict:
 
 
 def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
+    """The resource of one file: a real file (``REAL_FILES``), or a table the kit keeps (``META``)."""
     if rel in REAL_FILES:
         return describe_real(rel, data)
     path = data / rel
     meta = META.get(rel)
-    if meta is None and rel.startswith("catalog/"):
-        meta = CATALOG_META
     if meta is None:
         raise KeyError(f"no metadata for data/{rel}: add it to META in scripts/update_datapackage.py")
     ext = path.suffix.lower().lstrip(".")
@@ -982,60 +795,9 @@ def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
         "description": meta["description"],
         "path": rel,
     }
-    simulated = bool(meta.get("simulated", False))
     if ext == "csv":
-        encoding = "cp874" if rel == "practice/injuries_newyear_2551.csv" else "utf-8"
-        res.update(type="table", format="csv", mediatype="text/csv", encoding=encoding)
-        schema = {"fields": _csv_fields(path, meta, encoding)}
-        if meta.get("pm25_wide"):
-            schema["missingValues"] = PM25_MISSING
-        elif "missing" in meta:
-            schema["missingValues"] = meta["missing"]
-        res["schema"] = schema
-    elif ext == "xlsx":
-        ex = meta["excel"]
-        res.update(
-            type="table",
-            format="xlsx",
-            mediatype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            dialect={
-                "headerRows": ex["header_rows"],
-                "headerJoin": " ",
-                "commentRows": ex["comment_rows"],
-                "excel": {"sheet": ex["sheet"], "fillMergedCells": True},
-            },
-        )
-        from frictionless import Dialect, Resource, formats
-
-        r = Resource(
-            path=str(path),
-            dialect=Dialect(
-                header_rows=ex["header_rows"],
-                header_join=" ",
-                comment_rows=ex["comment_rows"],
-                controls=[formats.ExcelControl(sheet=ex["sheet"], fill_merged_cells=True)],
-            ),
-        )
-        r.infer()
-        res["schema"] = {
-            "fields": [{"name": f.name, "title": f.name, "type": f.type} for f in r.schema.fields]
-        }
-    elif ext == "json":
-        # A JSON resource is described as a file (type "json"): frictionless checks its hash and size;
-        # it cannot check its rows here (JSON row reading needs the optional "ijson" package, and a
-        # document with a top-level "fields" key is mistaken for a Table Schema).  The record layout
-        # is still documented in "schema" and checked by tests/test_practice_data.py.
-        res.update(type="json", format="json", mediatype="application/json", encoding="utf-8")
-        if meta.get("json_records"):
-            doc = json.loads(path.read_text(encoding="utf-8"))
-            typemap = {"int": "integer", "numeric": "number", "text": "string"}
-            res["schema"] = {
-                "fields": [
-                    {"name": f["id"], "title": FIELD_TITLES[f["id"]], "type": typemap[f["type"]]}
-                    for f in doc["fields"]
-                ]
-            }
-            res["kit:records_property"] = "records"
+        res.update(type="table", format="csv", mediatype="text/csv", encoding="utf-8")
+        res["schema"] = {"fields": _csv_fields(path, meta, "utf-8")}
     elif ext == "md":
         res.update(type="text", format="md", mediatype="text/markdown", encoding="utf-8")
     else:
@@ -1046,22 +808,12 @@ def describe_file(rel: str, data: Path, source_rows: dict) -> dict:
     res["bytes"] = path.stat().st_size
     res["hash"] = "sha256:" + sha256(path)
     res["sources"] = _sources_for(rel, path, meta, source_rows)
-    res["licenses"] = meta.get(
-        "licenses", [CC_BY] if (simulated or rel.startswith("catalog/")) else [GOV_FACTS]
-    )
-    res["kit:simulated"] = "mixed" if rel.startswith("catalog/") else simulated
-    for key in (
-        "generated_by",
-        "anchored_on",
-        "modelled_on",
-        "derived_from",
-        "recipe",
-        "confidence",
-        "definition",
-    ):
+    res["licenses"] = meta.get("licenses", [GOV_FACTS])
+    res["kit:simulated"] = False  # the kit ships no simulated data (issue 14); the flag stays explicit
+    for key in ("generated_by", "derived_from", "recipe", "confidence", "definition"):
         if key in meta:
             res["kit:" + key] = meta[key]
-    if not simulated and "confidence" not in meta and not rel.startswith("catalog/"):
+    if "confidence" not in meta:
         res["kit:confidence"] = "see facts/SOURCES.md"
     return res
 
@@ -1076,9 +828,7 @@ def data_files(data: Path = DATA) -> list[str]:
 
 
 def order_key(rel: str) -> tuple:
-    group = {"provinces.csv": 0}.get(
-        rel, {"real": 1, "facts": 2, "practice": 3, "checkpoints": 4, "catalog": 5}.get(rel.split("/")[0], 6)
-    )
+    group = {"provinces.csv": 0}.get(rel, {"real": 1, "facts": 2, "checkpoints": 3}.get(rel.split("/")[0], 4))
     return (group, rel)
 
 
@@ -1093,12 +843,14 @@ def build(data: Path = DATA) -> dict:
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "thai-opendata-kit-data",
         "title": "ข้อมูลประกอบชุดเรียนข้อมูลเปิดภาครัฐไทย",
-        "description": "ข้อมูลทุกไฟล์ที่มากับชุดเรียน: ตารางจริงจากหน่วยงานรัฐ (provinces.csv และ facts/) ข้อมูลจำลองสำหรับฝึก "
-        "(practice/) ผลการทำความสะอาดสำรอง (checkpoints/) และสำเนาแค็ตตาล็อกสำหรับใช้ออฟไลน์ (catalog/) "
+        "description": "ข้อมูลทุกไฟล์ที่มากับชุดเรียน: ไฟล์จริงของหน่วยงานตามที่เผยแพร่ (real/ รวมสำเนาแค็ตตาล็อก "
+        "data.go.th สำหรับใช้ออฟไลน์ใน real/catalog/) ตารางอ้างอิงและข้อเท็จจริง (provinces.csv, province_codes.csv "
+        "และ facts/) และจุดเริ่มต้นสำรองที่ทำความสะอาดไฟล์จริงด้วยสูตรของชุดเรียน (checkpoints/) "
         "ดู README.md ในโฟลเดอร์นี้",
         "version": "1.0.0",
-        "licenses": [CC_BY],
-        "kit:note": "ข้อมูลจำลองทุกไฟล์มี kit:simulated = true; ตารางจริงมี kit:simulated = false พร้อมแหล่งที่มาและระดับความเชื่อมั่น",
+        "licenses": [KIT_METADATA],
+        "kit:note": "ชุดเรียนไม่มีข้อมูลจำลอง: ทุกไฟล์มี kit:simulated = false พร้อมแหล่งที่มา (sources) "
+        "สัญญาอนุญาต (licenses) และระดับความเชื่อมั่น (kit:confidence)",
         "resources": resources,
     }
 

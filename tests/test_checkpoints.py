@@ -1,4 +1,4 @@
-"""Checkpoints: cleaning each raw practice file again reproduces data/checkpoints/ exactly."""
+"""Checkpoints: cleaning each raw real file again reproduces data/checkpoints/ exactly."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_every_checkpoint_is_bundled_and_labelled_like_its_source():
         derived_from = data.package()["resources"][
             [r["name"] for r in data.package()["resources"]].index(name)
         ]["kit:derived_from"]
-        assert meta["simulated"] is derived_from.startswith("practice/"), name
+        assert meta["simulated"] is False and derived_from.startswith("real/"), name
         raw_name = recipes.RECIPES[name][0]
         if raw_name is not None:
             assert data.path(raw_name).relative_to(data.data_dir()).as_posix() == derived_from, name
@@ -48,8 +48,8 @@ def test_loaded_checkpoint_equals_the_recipe_output(cleaned, name):
     pd.testing.assert_frame_equal(data.load(name), cleaned[name])
 
 
-# The agency-report recipe reads the workbook itself (read_excel_th needs a path), so it has no
-# input table that it could change.
+# The PCD and MOTS-workbook recipes open their files themselves (four yearly CSVs; a workbook that
+# read_excel_th reads from its path), so they have no input table that they could change.
 TABLE_RECIPES = [name for name in CHECKPOINTS if recipes.RECIPES[name][0] is not None]
 
 
@@ -62,38 +62,43 @@ def test_recipe_does_not_touch_its_input(name):
     pd.testing.assert_frame_equal(raw, before)
 
 
-def test_injuries_clean_content(cleaned):
-    tidy = cleaned["injuries-newyear-2551-clean"]
-    assert len(tidy) == 4903 and tidy["เสียชีวิต"].sum() == 401
-    assert not tidy.duplicated().any()
+def test_every_real_recipe_has_a_checkpoint():
+    # every checkpoint the data package declares is rebuilt by a recipe, and nothing else is
+    declared = {r["name"] for r in data.package()["resources"] if r["path"].startswith("checkpoints/")}
+    assert declared == set(recipes.RECIPES)
+
+
+def test_recipes_module_exports_only_real_recipes():
+    assert not hasattr(recipes, "simulated")
+    assert {"MISSING_WORDS", "MONTH_ABBR_TH"}.isdisjoint(dir(recipes))
+    for name in recipes.__all__:
+        assert hasattr(recipes, name), name
+
+
+# ---------------------------------------------------------------- content of the real checkpoints
+@pytest.mark.parametrize("name", ["niems-newyear-2551-clean", "niems-newyear-2551-2558-clean"])
+def test_niems_clean_content(cleaned, name):
+    tidy = cleaned[name]
     provinces = data.load("provinces")
     assert tidy["รหัสจังหวัด"].isin(provinces["province_code"]).all()
-    assert tidy["จังหวัด"].isin(provinces["name_th"]).all()
-    assert tidy["ภาค"].notna().all()
-    assert (tidy["ปีเทศกาล"] == 2551).all()
-    assert tidy["วันที่เกิดเหตุ"].min() == pd.Timestamp("2007-12-28")
-    assert tidy["วันที่เกิดเหตุ"].max() == pd.Timestamp("2008-01-03")
+    assert tidy["จังหวัด"].isin(provinces["name_th"]).all() and tidy["ภาค"].notna().all()
+    # every date falls in its festival's campaign: late December of the year before, or early January
+    date, year_ce = tidy["วันที่เกิดเหตุ"], tidy["ปีเทศกาล"] - 543
+    december = (date.dt.month == 12) & (date.dt.year == year_ce - 1) & (date.dt.day >= 25)
+    january = (date.dt.month == 1) & (date.dt.year == year_ce) & (date.dt.day <= 10)
+    assert (december | january).all()
     assert tidy["ชั่วโมงเกิดเหตุ"].dropna().between(0, 23).all()
-    assert tidy["อายุ"].dropna().between(1, 100).all()
-    assert not tidy.isin(["ไม่ทราบ", " ", "ผู้ชับขี่"]).any().any()
-    # each province's count is its population share (the real anchor survives cleaning)
-    counts = tidy.groupby("รหัสจังหวัด").size()
-    assert counts["10"] == counts.max()
+    assert not tidy.isin(["ผู้ชับขี่", "unknown", " "]).any().any()
 
 
-def test_pm25_clean_content(cleaned):
-    long = cleaned["pm25-long-2566-clean"]
-    stations = cleaned["pm25-stations-clean"]
-    assert set(long["station_code"]) == set(stations["station_code"])
-    assert long.groupby("station_code").size().eq(365).all()
-    assert long["pm25"].isna().sum() > 50
-    assert stations["province_code"].notna().all() and stations["region_6"].notna().all()
-
-
-def test_tourism_and_agency_clean_content(cleaned):
-    t = cleaned["tourism-domestic-2562-clean"]
-    assert t["province_code"].notna().all() and t["province_code"].nunique() == 77
-    assert t["thai_visitors"].notna().all() and t["occupancy_pct"].between(0, 100).all()
-    a = cleaned["agency-report-clean"]
-    assert "ทั้งประเทศ" not in set(a["region"])
-    assert a.groupby("region").size().eq(12).all()
+def test_pcd_and_mots_clean_content(cleaned):
+    pm = cleaned["pcd-pm25-daily-clean"]
+    assert pm["date"].min() == pd.Timestamp("2021-01-01") and pm["date"].max() == pd.Timestamp("2024-12-31")
+    assert (pm["pm25"].dropna() >= 0).all() and pm["station_code"].notna().all()
+    mots = cleaned["mots-tourism-2563-clean"]
+    assert not mots.duplicated(["year_be", "month", "province_code"]).any()
+    assert mots.groupby("month")["province_code"].nunique().eq(77).all() and sorted(
+        mots["month"].unique()
+    ) == list(range(1, 13))
+    population = cleaned["dopa-population-clean"]
+    assert (population["year_be"] - population["year_ce"]).eq(543).all()

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 
-from helpers import clean, paths
+from helpers import clean, data, paths
 from helpers.clean import encoding, files
 from helpers.clean.files import FileProblem
 
@@ -576,7 +576,7 @@ def test_read_excel_passes_pandas_options_and_categories(tmp_path):
     assert isinstance(df["จังหวัด"].dtype, pd.CategoricalDtype)
 
 
-# ----------------------------------------------------------- bundled files read exactly as before
+# -------------------------------------------------- bundled real files read exactly as the snapshot
 def _make_fixtures():
     import importlib.util
 
@@ -586,7 +586,8 @@ def _make_fixtures():
     return module
 
 
-def test_bundled_files_read_exactly_as_before_issue_12():
+def test_bundled_files_read_exactly_as_the_snapshot():
+    # before.json: how the readers read these real files when it was taken (see make_fixtures.py)
     mf = _make_fixtures()
     before = json.loads((FIXTURES / "before.json").read_text(encoding="utf-8"))
     assert set(before) == set(mf.CALLS)
@@ -595,19 +596,32 @@ def test_bundled_files_read_exactly_as_before_issue_12():
         got = mf.snapshot(reader(paths.data_dir() / rel, verbose=False, **kwargs))
         want = {k: before[label][k] for k in got}
         assert got == want, label
+    # the cp874 copy holds the same characters as the UTF-8 file, so it reads to the same table
+    niems = "csv:real/injuries/niems_newyear_2551_sample"
+    assert before[f"{niems}_cp874.csv"] == before[f"{niems}.csv"]
 
 
-@pytest.mark.parametrize(
-    "name", ["practice/pm25_stations.csv", "practice/pm25_wide_2566.csv", "provinces.csv"]
-)
-def test_bundled_csv_equals_plain_pandas_with_the_right_encoding(name):
-    path = paths.data_dir() / name
-    pd.testing.assert_frame_equal(clean.read_csv_th(path, verbose=False), pd.read_csv(path, encoding="utf-8"))
+_CSV_RESOURCES = [r for r in data.package()["resources"] if r.get("format") == "csv"]
 
 
-def test_bundled_cp874_csv_equals_plain_pandas():
-    path = paths.data_dir() / "practice" / "injuries_newyear_2551.csv"
-    pd.testing.assert_frame_equal(clean.read_csv_th(path, verbose=False), pd.read_csv(path, encoding="cp874"))
+@pytest.mark.parametrize("res", _CSV_RESOURCES, ids=[r["name"] for r in _CSV_RESOURCES])
+def test_bundled_csv_equals_plain_pandas_with_the_declared_encoding(res):
+    # every bundled CSV (UTF-8, UTF-8 with a byte-order mark, the cp874 copy): read_csv_th finds the
+    # encoding the data package declares and adds nothing pandas would not read
+    path = paths.data_dir() / res["path"]
+    assert clean.detect_encoding(path) == res["encoding"]
+    pd.testing.assert_frame_equal(
+        clean.read_csv_th(path, verbose=False), pd.read_csv(path, encoding=res["encoding"])
+    )
+
+
+def test_bundled_cp874_csv_is_not_utf8_and_reads_like_its_utf8_twin():
+    path = data.path("niems-newyear-2551-cp874")
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    got = clean.read_csv_th(path, verbose=False)
+    pd.testing.assert_frame_equal(got, pd.read_csv(path, encoding="cp874"))
+    pd.testing.assert_frame_equal(got, clean.read_csv_th(data.path("niems-newyear-2551"), verbose=False))
 
 
 # --------------------------------------------------------------------------------- properties

@@ -20,16 +20,19 @@ def _table_names():
 
 
 # --------------------------------------------------------------------------------------------
-# names promised in the shared plan (notebook developers code against them)
+# names the notebooks and helpers code against (real files, their checkpoints and the fact tables)
 PLAN_NAMES = [
     "provinces",
-    "injuries-newyear-2551",
-    "pm25-wide-2566",
-    "pm25-stations",
-    "tourism-domestic",
-    "agency-report",
-    "injuries-newyear-2551-clean",
-    "pm25-long-2566-clean",
+    "niems-newyear-2551",
+    "niems-newyear-2551-cp874",
+    "niems-newyear-2551-2558",
+    "pcd-pm25-daily-2024",
+    "air4thai-stations",
+    "mots-tourism-2563-xlsx",
+    "mots-tourism-province-monthly",
+    "niems-newyear-2551-clean",
+    "pcd-pm25-daily-clean",
+    "mots-tourism-2563-clean",
     "road-7-dangerous-days",
     "population-label-check-2564-vs-2565",
     "covid19-daily-2021-04",
@@ -49,10 +52,10 @@ def test_datasets_table():
     table = data.datasets()
     assert list(table.columns) == ["name", "title", "kind", "rows", "license", "path"]
     assert table["name"].is_unique
-    assert set(table["kind"]) <= {"จริง", "จำลอง", "ผสม"}
+    assert set(table["kind"]) == {"จริง"}  # the kit ships no simulated data (issue 14)
     by_name = table.set_index("name")
     assert by_name.loc["provinces", "rows"] == 77
-    assert by_name.loc["injuries-newyear-2551", "kind"] == "จำลอง"
+    assert by_name.loc["niems-newyear-2551-cp874", "rows"] == 100
     assert by_name.loc["road-7-dangerous-days", "kind"] == "จริง"
     assert (table["title"].str.len() > 0).all()
     assert (table["license"].str.len() > 0).all()
@@ -67,8 +70,7 @@ def test_load_every_table_fast_and_matches_rows(name):
     rows = data.info(name)["rows"]
     assert isinstance(frame, pd.DataFrame) and (len(frame) > 0 or rows == 0)
     assert elapsed < 1.0, f"load({name!r}) took {elapsed:.2f} s"
-    rows = data.info(name)["rows"]
-    if rows is not None and not name == "agency-report":  # agency-report loads the raw grid
+    if rows is not None:
         assert len(frame) == rows
 
 
@@ -86,20 +88,25 @@ def test_real_tables_keep_codes_as_text_and_dates_as_dates():
     assert pd.api.types.is_datetime64_any_dtype(road["period_start"])
 
 
-def test_practice_files_read_with_their_encoding_and_sheet():
-    raw = data.load("injuries-newyear-2551")
-    assert raw.columns[0] == "ชื่อเทศกาล" and raw.shape == (4910, 19)
-    grid = data.load("agency-report")
-    assert "ข้อมูลจำลอง" in str(grid.iloc[0, 0])
-    tourism = data.load("tourism-domestic")
-    assert "ForeignersinternalIncome" in tourism.columns and len(tourism) == 924
+def test_real_files_read_with_their_encoding_and_sheet():
+    cp874 = data.load("niems-newyear-2551-cp874")
+    assert cp874.columns[:2].tolist() == ["year", "ชื่อเทศกาล"] and cp874.shape == (100, 20)
+    # the same characters as the UTF-8 file: only the encoding differs
+    pd.testing.assert_frame_equal(cp874, data.load("niems-newyear-2551"))
+    grid = data.load("mots-tourism-2563-xlsx")  # a raw workbook: its first sheet's grid, no header
+    assert grid.shape == (93, 26)
+    assert grid.iloc[0, 1] == "รายงานเบื้องต้นเดือนมกราคม ปี 2563(P)" and grid.iloc[1, 1] == "จังหวัด"
+    bom = data.load("thairsc-victims-by-province")  # UTF-8 with a byte-order mark
+    assert data.info("thairsc-victims-by-province")["encoding"] == "utf-8-sig"
+    assert bom.columns[0] == "region"
 
 
 def test_path_and_info():
-    assert data.path("pm25-wide-2566") == paths.data_dir() / "practice" / "pm25_wide_2566.csv"
-    meta = data.info("pm25-wide-2566")
-    assert meta["simulated"] is True and "ข้อมูลจำลอง" in meta["description"]
-    assert "CC" in meta["license"] or "Creative Commons" in meta["license"]
+    expected = paths.data_dir() / "real" / "injuries" / "niems_newyear_2551_sample_cp874.csv"
+    assert data.path("niems-newyear-2551-cp874") == expected
+    meta = data.info("niems-newyear-2551-cp874")
+    assert meta["simulated"] is False and meta["encoding"] == "cp874"
+    assert "Creative Commons" in meta["license"]
     real = data.info("road-7-dangerous-days")
     assert real["simulated"] is False
     assert any("tcijthai" in s for s in real["sources"])  # resolved from src key R1
@@ -119,6 +126,9 @@ def test_not_a_table():
 
 
 # --------------------------------------------------------------------------------------------
+NIEMS_FILE = "real/injuries/niems_newyear_2551_sample.csv"
+
+
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
     """A private copy of data/ selected with KIT_DATA_DIR, so files can be broken safely."""
@@ -129,14 +139,14 @@ def data_copy(tmp_path, monkeypatch):
 
 
 def test_missing_file_gives_thai_error_with_restore_hint(data_copy):
-    (data_copy / "practice" / "pm25_stations.csv").unlink()
+    (data_copy / NIEMS_FILE).unlink()
     with pytest.raises(data.DataFileError) as err:
-        data.load("pm25-stations")
+        data.load("niems-newyear-2551")
     message = str(err.value)
     assert "ไม่พบไฟล์" in message
-    assert "helpers.data.restore('pm25-stations')" in message
-    assert "-m helpers.data restore pm25-stations" in message
-    assert err.value.file == "practice/pm25_stations.csv" and err.value.name == "pm25-stations"
+    assert "helpers.data.restore('niems-newyear-2551')" in message
+    assert "-m helpers.data restore niems-newyear-2551" in message
+    assert err.value.file == NIEMS_FILE and err.value.name == "niems-newyear-2551"
 
 
 def test_altered_file_is_refused(data_copy):
@@ -228,12 +238,12 @@ def test_non_utf8_datapackage_is_damaged(data_copy):
 
 
 def test_restore_puts_a_deleted_file_back_from_git(data_copy):
-    target = data_copy / "practice" / "pm25_stations.csv"
+    target = data_copy / NIEMS_FILE
     original = target.read_bytes()
     target.unlink()
-    assert data.restore("pm25-stations", quiet=True) == ["practice/pm25_stations.csv"]
+    assert data.restore("niems-newyear-2551", quiet=True) == [NIEMS_FILE]
     assert target.read_bytes() == original
-    assert len(data.load("pm25-stations")) > 0
+    assert len(data.load("niems-newyear-2551")) == 100
 
 
 def test_restore_all_repairs_only_what_is_broken(data_copy, capsys):
@@ -257,10 +267,12 @@ def test_restore_datapackage_json(data_copy):
 
 def test_restore_rebuilds_a_checkpoint_without_git(data_copy, monkeypatch):
     monkeypatch.setattr(data, "_from_git", lambda rel: None)
-    target = data_copy / "checkpoints" / "pm25_stations_clean.csv"
+    target = data_copy / "checkpoints" / "niems_newyear_2551_clean.csv"
     original = target.read_bytes()
     target.write_bytes(b"broken")
-    assert data.restore("pm25-stations-clean", quiet=True) == ["checkpoints/pm25_stations_clean.csv"]
+    assert data.restore("niems-newyear-2551-clean", quiet=True) == [
+        "checkpoints/niems_newyear_2551_clean.csv"
+    ]
     assert target.read_bytes() == original
 
 
@@ -286,9 +298,9 @@ def test_printed_terminal_command_works_from_root_and_notebooks(data_copy, folde
     import subprocess
     import sys
 
-    (data_copy / "practice" / "pm25_stations.csv").unlink()
+    (data_copy / NIEMS_FILE).unlink()
     with pytest.raises(data.DataFileError) as err:
-        data.load("pm25-stations")
+        data.load("niems-newyear-2551")
     message = str(err.value)
     command = message.split("พิมพ์ในเทอร์มินัลว่า", 1)[1].split("  (", 1)[0].strip()
     if os.name == "nt":  # pragma: no cover - the CI machines are Linux; Windows quoting is list2cmdline
@@ -306,7 +318,7 @@ def test_printed_terminal_command_works_from_root_and_notebooks(data_copy, folde
     assert done.returncode == 0, done.stderr
     assert "กู้คืนแล้ว" in done.stdout
     assert argv[0] == sys.executable
-    data.load("pm25-stations")
+    data.load("niems-newyear-2551")
 
 
 def test_cli_verify_reports_broken_files(data_copy, capsys):

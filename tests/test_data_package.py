@@ -19,9 +19,9 @@ RESOURCES = PKG["resources"]
 
 
 def test_frictionless_validates_the_whole_package():
-    # Checks every resource's sha256 and size; table resources (CSV, the xlsx with its title,
-    # two header rows and notes declared in the dialect) are also checked row by row against their
-    # schema.  JSON resources are "json" (file) resources: hash and size only (see update_datapackage.py).
+    # Checks every resource's sha256 and size; table resources (the kit's CSVs and the real CSVs that
+    # frictionless reads cleanly) are also checked row by row against their schema.  Workbooks, JSON
+    # and real CSVs with table problems are file resources: hash and size only (see update_datapackage.py).
     report = validate(str(DATA / "datapackage.json"))
     problems = {t.name: t.flatten(["type", "note"])[:3] for t in report.tasks if not t.valid}
     assert report.valid, problems
@@ -31,8 +31,10 @@ def test_frictionless_validates_the_whole_package():
 def test_frictionless_catches_a_changed_file(tmp_path):
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
-    target = copy / "practice" / "pm25_stations.csv"
-    target.write_bytes(target.read_bytes().replace(b"36T", b"37T"))
+    target = copy / "real" / "injuries" / "niems_newyear_2551_sample.csv"
+    before = target.read_bytes()
+    target.write_bytes(before.replace("ปีใหม่ 51".encode(), "ปีใหม่ 52".encode(), 1))
+    assert target.read_bytes() != before and len(target.read_bytes()) == len(before)
     report = validate(str(copy / "datapackage.json"))
     assert not report.valid
     errors = [e for t in report.tasks for e in t.flatten(["type"])]
@@ -74,20 +76,29 @@ def test_metadata_complete(res):
         assert fields and all(f.get("title") and f.get("type") for f in fields)
         if res.get("type") != "table":
             assert res.get("kit:real") and res.get("kit:table_problems")
-    if res["kit:simulated"] is True:
-        assert "ข้อมูลจำลอง" in res["title"] or "ข้อมูลจำลอง" in res["description"]
-        assert res.get("kit:generated_by")
-        assert res["licenses"][0]["name"] == "CC-BY-4.0"
-    elif res["kit:simulated"] is False:
-        assert res.get("kit:confidence")
+    assert res["kit:simulated"] is False, "the kit ships no simulated data (issue 14)"
+    assert res.get("kit:confidence")
+    if res["path"].startswith("checkpoints/"):
+        assert res["kit:derived_from"].startswith("real/") and res["kit:recipe"].startswith(
+            "helpers.recipes."
+        )
 
 
-def test_injuries_declared_cp874():
-    res = next(r for r in RESOURCES if r["name"] == "injuries-newyear-2551")
+def test_package_licence_covers_the_kits_own_metadata_only():
+    (licence,) = PKG["licenses"]
+    assert licence["name"] == "CC-BY-4.0" and "คำอธิบายชุดข้อมูลที่ชุดเรียนเขียน" in licence["title"]
+    assert "จำลอง" not in licence["title"] and "practice/" not in PKG["description"]
+    assert PKG["kit:note"].startswith("ชุดเรียนไม่มีข้อมูลจำลอง")
+
+
+def test_niems_cp874_copy_declared_cp874():
+    res = next(r for r in RESOURCES if r["name"] == "niems-newyear-2551-cp874")
     assert res["encoding"] == "cp874"
-    (DATA / res["path"]).read_bytes().decode("cp874")
+    raw = (DATA / res["path"]).read_bytes()
+    utf8_twin = next(r for r in RESOURCES if r["name"] == "niems-newyear-2551")
+    assert raw.decode("cp874") == (DATA / utf8_twin["path"]).read_bytes().decode("utf-8")
     with pytest.raises(UnicodeDecodeError):
-        (DATA / res["path"]).read_bytes().decode("utf-8")
+        raw.decode("utf-8")
 
 
 def test_src_keys_resolve_to_sources_csv():
@@ -130,19 +141,20 @@ def test_data_folder_under_20_mb():
 def test_readme_mentions_every_dataset_group():
     text = (DATA / "README.md").read_text(encoding="utf-8")
     for word in (
-        "ข้อมูลจำลอง",
         "ข้อมูลจริง",
-        "CC BY 4.0",
+        "ไม่มีข้อมูลจำลอง",
         "provinces.csv",
+        "province_codes.csv",
         "facts/",
-        "practice/",
+        "real/",
         "checkpoints/",
-        "catalog/",
-        "injuries_newyear_2551.csv",
-        "pm25_wide_2566.csv",
-        "tourism_domestic.json",
-        "agency_report.xlsx",
+        "real/catalog/",
         "helpers.data.restore(",
         "-m helpers.data restore",
     ):
         assert word in text, word
+    assert "practice/" not in text
+    # every checkpoint has its row in the table of section 3
+    for res in RESOURCES:
+        if res["path"].startswith("checkpoints/"):
+            assert f"| `{res['path'].split('/', 1)[1]}` | `{res['name']}` |" in text, res["name"]

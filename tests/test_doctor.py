@@ -298,12 +298,12 @@ def test_missing_datapackage_is_reported(tmp_path):
 
 
 def test_changed_and_missing_files_are_named_without_absolute_paths(tmp_path):
-    _package(tmp_path, {"a.csv": b"x\n1\n", "practice/b.csv": b"y\n2\n", "c.csv": b"z\n3\n"})
-    (tmp_path / "practice" / "b.csv").write_bytes(b"y\n999\n")  # a learner saved over the file
+    _package(tmp_path, {"a.csv": b"x\n1\n", "real/b.csv": b"y\n2\n", "c.csv": b"z\n3\n"})
+    (tmp_path / "real" / "b.csv").write_bytes(b"y\n999\n")  # a learner saved over the file
     (tmp_path / "c.csv").unlink()
     result = doctor.check_data(tmp_path)
     assert result.status == doctor.FAIL
-    assert result.details == ("ไม่พบ c.csv", "ค่าตรวจสอบไม่ตรง: practice/b.csv")
+    assert result.details == ("ไม่พบ c.csv", "ค่าตรวจสอบไม่ตรง: real/b.csv")
     assert str(tmp_path) not in doctor.format_report([result])
 
 

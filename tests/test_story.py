@@ -111,9 +111,10 @@ def test_cite_follows_a_checkpoint_to_the_agency_file_and_says_fidelity_is_unver
     assert text == story.cite("niems-newyear-2551-2558", accessed="1 ธ.ค. 2569")
 
 
-def test_cite_refuses_simulated_data_and_unknown_names():
-    with pytest.raises(ValueError, match="ข้อมูลจำลอง"):
-        story.cite("injuries-newyear-2551", accessed="1 ธ.ค. 2569")
+def test_cite_refuses_a_checkpoint_of_several_files_and_unknown_names():
+    # the PM2.5 checkpoint is cleaned from four yearly files: each must be cited on its own
+    with pytest.raises(ValueError, match="หลายไฟล์"):
+        story.cite("pcd-pm25-daily-clean", accessed="1 ธ.ค. 2569")
     with pytest.raises(KeyError):
         story.cite("no-such-data", accessed="1 ธ.ค. 2569")
 

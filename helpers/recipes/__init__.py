@@ -20,9 +20,8 @@ mots-tourism-2563-xlsx             ``clean_mots_workbook``         mots-tourism-
 dopa-population-by-province        ``clean_dopa_population``       dopa-population-clean
 =================================  ==============================  ====================================
 
-The simulated practice files keep their recipes in :mod:`helpers.recipes.simulated` until every
-notebook uses the real files.  ``RECIPES`` maps each checkpoint name to ``(raw data-set name or
-None, recipe)``; ``None`` marks a recipe that opens several files or a workbook itself.
+``RECIPES`` maps each checkpoint name to ``(raw data-set name or None, recipe)``; ``None`` marks a
+recipe that opens several files or a workbook itself.
 """
 
 from __future__ import annotations
@@ -34,15 +33,6 @@ import pandas as pd
 from .injuries import clean_niems_newyear, clean_thairsc_victims
 from .pm25 import clean_air4thai_stations, clean_pcd_pm25
 from .population import clean_dopa_population
-from .simulated import (
-    MISSING_WORDS,
-    MONTH_ABBR_TH,
-    clean_agency_report,
-    clean_injuries,
-    clean_pm25,
-    clean_pm25_stations,
-    clean_tourism,
-)
 from .tourism import clean_mots_province_monthly, clean_mots_workbook
 
 __all__ = [
@@ -53,14 +43,7 @@ __all__ = [
     "clean_mots_province_monthly",
     "clean_mots_workbook",
     "clean_dopa_population",
-    "clean_injuries",
-    "clean_pm25",
-    "clean_pm25_stations",
-    "clean_tourism",
-    "clean_agency_report",
     "RECIPES",
-    "MISSING_WORDS",
-    "MONTH_ABBR_TH",
     "checkpoint_csv",
 ]
 
@@ -77,12 +60,6 @@ RECIPES = {
     "mots-tourism-province-monthly-clean": ("mots-tourism-province-monthly", clean_mots_province_monthly),
     "mots-tourism-2563-clean": (None, clean_mots_workbook),
     "dopa-population-clean": ("dopa-population-by-province", clean_dopa_population),
-    # simulated practice files (to be retired)
-    "injuries-newyear-2551-clean": ("injuries-newyear-2551", clean_injuries),
-    "pm25-long-2566-clean": ("pm25-wide-2566", clean_pm25),
-    "pm25-stations-clean": ("pm25-stations", clean_pm25_stations),
-    "tourism-domestic-2562-clean": ("tourism-domestic", clean_tourism),
-    "agency-report-clean": (None, clean_agency_report),
 }
 
 

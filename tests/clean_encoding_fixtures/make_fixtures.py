@@ -1,8 +1,17 @@
 """Re-create the fixtures of tests/test_clean_encoding.py and tests/test_clean_files.py (run by hand).
 
-- ``before.json``: what ``read_csv_th`` / ``read_excel_th`` of commit 19278c8 (before issue 12) returned
-  for the bundled files: columns, dtypes, shape and the sha256 of ``to_csv``.  Re-creating it only makes
-  sense with that version of ``helpers/clean/encoding.py``.
+- ``before.json``: what ``read_csv_th`` / ``read_excel_th`` return for real bundled files (``CALLS``):
+  column names, dtypes, shape and the sha256 of ``to_csv``.  It is a regression snapshot: any change to
+  ``helpers/clean/encoding.py`` or ``files.py`` that alters how a learner's real file is read (its
+  columns, types or any value) fails ``test_bundled_files_read_exactly_as_the_snapshot``.  The files
+  cover what the readers must get right on real agency data: the NIEMS sample as UTF-8 and as the
+  kit's cp874 copy (the same characters), UTF-8 CSVs with a byte-order mark (ThaiRSC, MOTS, DOH), the
+  province table, and the real MOTS workbooks (a title row, two merged header rows, notes below;
+  one sheet per month) and the RTDDI data dictionary (one header row).
+  Until issue 14 the snapshot was taken on the simulated practice files (with the readers of commit
+  19278c8, before issue 12); those files are gone, so it was re-taken on these real files with the
+  readers as they are now.  Re-create it only after a change to the readers that you mean, and say
+  in the commit which reading changed and why.
 - ``report.xls``: a small Excel 97-2003 workbook with merged header cells (needs ``pip install xlwt``;
   no kit code depends on xlwt, it only writes this file).
 
@@ -19,21 +28,32 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 #: label → (file under data/, keyword arguments); the test replays exactly these calls.
+MOTS_2563 = "real/tourism/mots_domestic_tourism_2563.xlsx"
+MOTS_2566 = "real/tourism/mots_domestic_tourism_2566_janfeb.xlsx"
 CALLS = {
-    "xlsx:default": ("practice/agency_report.xlsx", {}),
-    "xlsx:named": (
-        "practice/agency_report.xlsx",
-        {"sheet_name": "สรุปรายเดือน", "title_rows": 1, "header_rows": 2},
+    "xlsx:default": (MOTS_2563, {}),
+    # the calls notebook 02 makes: the MOTS header is three rows (the middle one empty)
+    "xlsx:notebook-jan": (
+        MOTS_2563,
+        {"sheet_name": "ม.ค.2563(P)", "title_rows": 1, "header_rows": 3, "notes_rows": 5},
     ),
-    "xlsx:one-header": ("practice/agency_report.xlsx", {"header_rows": 1}),
-    "xlsx:no-notes": ("practice/agency_report.xlsx", {"notes_rows": 0}),
-    "xlsx:slash": ("practice/agency_report.xlsx", {"sep": " / "}),
-    "xlsx:no-header": ("practice/agency_report.xlsx", {"header_rows": 0, "title_rows": 3}),
+    "xlsx:notebook-oct": (MOTS_2563, {"sheet_name": "ต.ค.2563(P)", "title_rows": 1, "header_rows": 3}),
+    "xlsx:one-header": (MOTS_2563, {"header_rows": 1}),
+    "xlsx:slash": (MOTS_2563, {"sheet_name": 11, "header_rows": 3, "sep": " / "}),
+    "xlsx:no-header": (MOTS_2563, {"header_rows": 0, "title_rows": 4}),
+    "xlsx:mots-2566": (MOTS_2566, {}),
+    "xlsx:mots-2566-no-notes": (MOTS_2566, {"header_rows": 3, "notes_rows": 0}),
+    "xlsx:rtddi-dictionary": (
+        "real/injuries/ddc_rtddi_data_dictionary.xlsx",
+        {"title_rows": 0, "header_rows": 1},
+    ),
 }
 CSV_FILES = [
-    "practice/injuries_newyear_2551.csv",
-    "practice/pm25_stations.csv",
-    "practice/pm25_wide_2566.csv",
+    "real/injuries/niems_newyear_2551_sample.csv",  # UTF-8
+    "real/injuries/niems_newyear_2551_sample_cp874.csv",  # the same characters in cp874
+    "real/injuries/thairsc_victims_by_province_2565-2568.csv",  # UTF-8 with a byte-order mark
+    "real/tourism/mots_province_monthly_2563-2565.csv",  # UTF-8 with a byte-order mark
+    "real/injuries/doh_highway_accidents_songkhla.csv",  # UTF-8 with a byte-order mark
     "provinces.csv",
 ]
 for _f in CSV_FILES:
