@@ -6,8 +6,8 @@
 In a notebook::
 
     from helpers.check import check, show_solution
-    check("nb02-ex1", n_rows)        # prints ✅ ถูกต้อง or ❌ ยังไม่ถูก + a hint
-    show_solution("nb02-ex1")        # a collapsed "ดูเฉลย" block (Markdown + code)
+    check("nb03-ex1", n_rows)        # prints ✅ ถูกต้อง or ❌ ยังไม่ถูก + a hint
+    show_solution("nb03-ex1")        # a collapsed "ดูเฉลย" block (Markdown + code)
 
 How it works
 ------------
@@ -48,8 +48,8 @@ For developers
 --------------
 ``helpers/exercises/nbNN.json`` looks like this (written with ``ensure_ascii=False``)::
 
-    {"notebook": "nb02", "title": "...", "exercises": {
-      "nb02-ex1": {"key": "nb02-ex1", "title": "Thai title", "kind": "number",
+    {"notebook": "nb03", "title": "...", "exercises": {
+      "nb03-ex1": {"key": "nb03-ex1", "title": "Thai title", "kind": "number",
                    "options": {"decimals": 0}, "salt": "...",
                    "hashes": {"value": "<sha256>"},          # + "shape"/"columns" for containers
                    "hints": {"type": "...", "value": ["first hint", "second hint"]},
@@ -157,9 +157,9 @@ def _load_file(notebook_id: str) -> dict:
 
 
 def load_exercises(notebook_id: str) -> dict:
-    """Return every exercise entry of one notebook (``"nb01"`` → the entries of ``nb01.json``).
+    """Return every exercise entry of one notebook (``"nb02"`` → the entries of ``nb02.json``).
 
-    >>> all(entry["key"] == key for key, entry in load_exercises("nb01").items())
+    >>> all(entry["key"] == key for key, entry in load_exercises("nb02").items())
     True
     >>> load_exercises("nb99")
     {}
@@ -170,7 +170,7 @@ def load_exercises(notebook_id: str) -> dict:
 def exercise_keys(notebook_id: str) -> list[str]:
     """Return the exercise keys of one notebook, in file order.
 
-    >>> all(key.startswith("nb01-") for key in exercise_keys("nb01"))
+    >>> all(key.startswith("nb02-") for key in exercise_keys("nb02"))
     True
     """
     return list(_load_file(notebook_id))
@@ -183,7 +183,7 @@ def _entry(key: str) -> dict:
     entries = _load_file(match.group(1)) if match else {}
     if key not in entries:
         raise KeyError(
-            f'ไม่พบแบบฝึกหัดชื่อ {key!r}: ตรวจว่าพิมพ์ชื่อถูกต้อง เช่น "nb02-ex1" (ชื่อแบบฝึกหัดอยู่ในเซลล์ check ที่ให้มา)'
+            f'ไม่พบแบบฝึกหัดชื่อ {key!r}: ตรวจว่าพิมพ์ชื่อถูกต้อง เช่น "nb03-ex1" (ชื่อแบบฝึกหัดอยู่ในเซลล์ check ที่ให้มา)'
         )
     return entries[key]
 

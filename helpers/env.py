@@ -99,8 +99,8 @@ def repo_dir_name(url: str | None = None) -> str:
 def binder_url(notebook: str | None = "notebooks/00_welcome.ipynb") -> str:
     """Return the mybinder.org link that opens JupyterLab on ``notebook`` (a repository path).
 
-    >>> binder_url("notebooks/01_find_data.ipynb")
-    'https://mybinder.org/v2/gh/thai-opendata-kit/thai-opendata-kit/main?labpath=notebooks%2F01_find_data.ipynb'
+    >>> binder_url("notebooks/02_find_data.ipynb")
+    'https://mybinder.org/v2/gh/thai-opendata-kit/thai-opendata-kit/main?labpath=notebooks%2F02_find_data.ipynb'
     >>> binder_url(None)
     'https://mybinder.org/v2/gh/thai-opendata-kit/thai-opendata-kit/main'
     """
@@ -111,8 +111,8 @@ def binder_url(notebook: str | None = "notebooks/00_welcome.ipynb") -> str:
 def colab_url(notebook: str = "notebooks/00_welcome.ipynb") -> str:
     """Return the Google Colab link that opens ``notebook`` (a repository path) from GitHub.
 
-    >>> colab_url("notebooks/01_find_data.ipynb")
-    'https://colab.research.google.com/github/thai-opendata-kit/thai-opendata-kit/blob/main/notebooks/01_find_data.ipynb'
+    >>> colab_url("notebooks/02_find_data.ipynb")
+    'https://colab.research.google.com/github/thai-opendata-kit/thai-opendata-kit/blob/main/notebooks/02_find_data.ipynb'
     """
     return f"https://colab.research.google.com/github/{repo_slug()}/blob/{REPO_BRANCH}/{quote(notebook)}"
 
@@ -148,8 +148,8 @@ def nbgitpuller_url(
 def badges_markdown(notebook: str = "notebooks/00_welcome.ipynb") -> str:
     """Return the Binder and Colab badges (Markdown) for one notebook of the repository.
 
-    >>> print(badges_markdown("notebooks/03_verify_data.ipynb"))  # doctest: +ELLIPSIS
-    [![เปิดใน Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/...03_verify_data.ipynb) [![เปิดใน Colab](...)](https://colab.../03_verify_data.ipynb)
+    >>> print(badges_markdown("notebooks/04_verify_data.ipynb"))  # doctest: +ELLIPSIS
+    [![เปิดใน Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/...04_verify_data.ipynb) [![เปิดใน Colab](...)](https://colab.../04_verify_data.ipynb)
     """
     return (
         f"[![เปิดใน Binder]({_BINDER_BADGE})]({binder_url(notebook)}) "

@@ -4,8 +4,8 @@ For developers and tests, never for learners (``helpers.check`` is what notebook
 tools ``exec`` a notebook's code and its stored solutions in this process, so they only ever run
 the kit's own notebooks.  Answer files are written atomically (a temporary file, then a rename).
 
-    python -m helpers.exercise_authoring refresh notebooks/01_find_data.ipynb
-    python -m helpers.exercise_authoring list nb01
+    python -m helpers.exercise_authoring refresh notebooks/02_find_data.ipynb
+    python -m helpers.exercise_authoring list nb02
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def make_entry(
         if bad:
             raise ValueError(f"hint stages must be among {sorted(_DEFAULT_HINTS)}, got {sorted(bad)}")
     if not _KEY_RE.match(key):
-        raise ValueError(f"key must look like 'nb02-ex1', got {key!r}")
+        raise ValueError(f"key must look like 'nb03-ex1', got {key!r}")
     kind = _kind_of(answer)
     if kind not in KINDS:
         raise TypeError(f"cannot build a check for an answer of type {type(answer).__name__}")
@@ -246,7 +246,7 @@ def refresh_entries(notebook: str | Path, notebook_id: str | None = None) -> Pat
     ``helpers/exercises/nbNN.json``; this fills in the rest by running the notebook with
     :func:`solution_answers`.  Run it again whenever a solution or the data changes::
 
-        python -m helpers.exercise_authoring refresh notebooks/01_find_data.ipynb
+        python -m helpers.exercise_authoring refresh notebooks/02_find_data.ipynb
 
     >>> refresh_entries(exercises_dir() / "no-such-notebook.ipynb", "nbxx")
     Traceback (most recent call last):

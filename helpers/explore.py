@@ -59,7 +59,7 @@ _WIDGETS_NOTE = (
     "'Error displaying widget') แปลว่าโปรแกรมที่เปิดโน้ตบุ๊กนี้ยังแสดงวิดเจ็ต (widget) ไม่ได้: "
     "ให้เปิดโน้ตบุ๊กด้วย JupyterLab (คำสั่ง python kit.py lab ในโฟลเดอร์ชุดเรียน บน Windows ใช้ py kit.py lab), "
     "ลิงก์ Binder หรือ Google Colab แล้วรันเซลล์อีกครั้ง ระหว่างนี้เรียกฟังก์ชันที่อยู่เบื้องหลังเองได้ เช่น "
-    "filter_table(...), summarise(...) และ make_chart(...) (ดูตัวอย่างในโน้ตบุ๊ก 07_interactive)"
+    "filter_table(...), summarise(...) และ make_chart(...) (ดูตัวอย่างในโน้ตบุ๊ก 08_interactive)"
 )
 
 

@@ -94,10 +94,11 @@ def uniqueness_table(frame: pd.DataFrame, column_sets: dict) -> pd.DataFrame:
     ผลเป็นตารางหนึ่งแถวต่อหนึ่งชุดคอลัมน์: จำนวนระเบียน จำนวนที่ไม่ซ้ำใคร และร้อยละ (ทศนิยมหนึ่งตำแหน่ง)
 
     >>> df = pd.DataFrame({"age": [30, 30, 41, 52], "sex": ["ชาย", "ชาย", "หญิง", "หญิง"]})
-    >>> uniqueness_table(df, {"เพศ": ["sex"], "อายุ + เพศ": ["age", "sex"]})
-                ระเบียน  ไม่ซ้ำใคร  ร้อยละที่ไม่ซ้ำใคร
-    เพศ               4          0                0.0
-    อายุ + เพศ        4          2               50.0
+    >>> table = uniqueness_table(df, {"เพศ": ["sex"], "อายุ + เพศ": ["age", "sex"]})
+    >>> list(table.columns)
+    ['ระเบียน', 'ไม่ซ้ำใคร', 'ร้อยละที่ไม่ซ้ำใคร']
+    >>> table.to_dict("index")   # (display options that helpers.setup() sets do not change the values)
+    {'เพศ': {'ระเบียน': 4, 'ไม่ซ้ำใคร': 0, 'ร้อยละที่ไม่ซ้ำใคร': 0.0}, 'อายุ + เพศ': {'ระเบียน': 4, 'ไม่ซ้ำใคร': 2, 'ร้อยละที่ไม่ซ้ำใคร': 50.0}}
     """
     if not isinstance(column_sets, dict) or not column_sets:
         raise TypeError('column_sets ต้องเป็น dict เช่น {"อายุ + เพศ": ["อายุ", "เพศ"]}')

@@ -32,7 +32,7 @@ from .thai import BE_OFFSET, THAI_MONTHS
 
 __all__ = ["CITATION_TEMPLATE", "thai_date", "citation_th", "cite", "DataStory", "data_story"]
 
-#: The one citation template of the kit (also in notebook 09 and its rubric).
+#: The one citation template of the kit (also in notebook 12 and its rubric).
 CITATION_TEMPLATE = (
     '<หน่วยงาน>. (<ปี พ.ศ. ที่เผยแพร่ หรือ "ไม่ระบุปี">). <ชื่อชุดข้อมูล> [ชุดข้อมูล]. '
     "<แหล่ง/URL>. สัญญาอนุญาต: <ตามที่ระบุ>. สืบค้นเมื่อ <วันที่>."

@@ -89,7 +89,7 @@ def test_placeholder_gets_a_reminder_not_a_verdict(entry, capsys):
 
 def test_unknown_key_is_a_clear_thai_error():
     with pytest.raises(KeyError, match="ไม่พบแบบฝึกหัด"):
-        ck.check("nb01-nope", 1)
+        ck.check("nb02-nope", 1)
     with pytest.raises(KeyError, match="ไม่พบแบบฝึกหัด"):
         ck.show_solution("not-a-key")
 
@@ -252,9 +252,9 @@ def test_check_result_shows_nothing_in_jupyter():
 
 
 def test_check_call_parser():
-    assert au._check_call('check("nb01-ex2", best)') == ("nb01-ex2", "best")
-    assert au._check_call("x = 1\ncheck('nb03-ex1', len(df))") == ("nb03-ex1", "len(df)")
-    assert au._check_call("show_solution('nb01-ex1')") is None
+    assert au._check_call('check("nb02-ex2", best)') == ("nb02-ex2", "best")
+    assert au._check_call("x = 1\ncheck('nb04-ex1', len(df))") == ("nb04-ex1", "len(df)")
+    assert au._check_call("show_solution('nb02-ex1')") is None
 
 
 def test_learner_module_has_no_authoring_tools():

@@ -51,9 +51,9 @@ def test_link_opens_the_folder_it_clones_into(scheme, host, groups, name, dot_gi
 )
 def test_any_git_host(repo, folder):
     assert env.repo_dir_name(repo) == folder
-    query = _query(env.nbgitpuller_url("http://127.0.0.1:8000", "notebooks/04_clean_data.ipynb", repo=repo))
+    query = _query(env.nbgitpuller_url("http://127.0.0.1:8000", "notebooks/05_clean_data.ipynb", repo=repo))
     assert query["targetpath"] == folder
-    assert query["urlpath"] == f"lab/tree/{folder}/notebooks/04_clean_data.ipynb"
+    assert query["urlpath"] == f"lab/tree/{folder}/notebooks/05_clean_data.ipynb"
 
 
 def test_default_link_uses_the_kit_repository():

@@ -77,12 +77,12 @@ def test_learner_edits_never_block_git_and_survive_an_update(origin, tmp_path):
         list((paths.repo_root() / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     )
     mine = clone / launch.LEARNER_DIR
-    _edit(mine / "03_verify_data.ipynb", "print('งานของฉัน')")
+    _edit(mine / "04_verify_data.ipynb", "print('งานของฉัน')")
     assert git(clone, "status", "--porcelain") == "", "the learner's folder must be untracked and ignored"
 
     # the course is updated: a new notebook, a changed one the learner edited, a changed one they did not
-    _edit(origin / "notebooks" / "03_verify_data.ipynb", "print('course fix 03')")
-    _edit(origin / "notebooks" / "04_clean_data.ipynb", "print('course fix 04')")
+    _edit(origin / "notebooks" / "04_verify_data.ipynb", "print('course fix 03')")
+    _edit(origin / "notebooks" / "05_clean_data.ipynb", "print('course fix 04')")
     shutil.copyfile(origin / "notebooks" / "00_welcome.ipynb", origin / "notebooks" / "10_extra.ipynb")
     git(origin, "add", "-A")
     git(origin, "commit", "-q", "-m", "update")
@@ -90,15 +90,15 @@ def test_learner_edits_never_block_git_and_survive_an_update(origin, tmp_path):
 
     second = launch.prepare_learner_copy(clone)
     assert second.added == ["10_extra.ipynb"]
-    assert second.kept == ["03_verify_data.ipynb"]
-    assert second.refreshed == ["04_clean_data.ipynb"]
-    edited = (mine / "03_verify_data.ipynb").read_text(encoding="utf-8")
+    assert second.kept == ["04_verify_data.ipynb"]
+    assert second.refreshed == ["05_clean_data.ipynb"]
+    edited = (mine / "04_verify_data.ipynb").read_text(encoding="utf-8")
     assert "งานของฉัน" in edited and "course fix 03" not in edited
-    assert "course fix 04" in (mine / "04_clean_data.ipynb").read_text(encoding="utf-8")
+    assert "course fix 04" in (mine / "05_clean_data.ipynb").read_text(encoding="utf-8")
     assert git(clone, "status", "--porcelain") == ""
     # a third launch changes nothing
     third = launch.prepare_learner_copy(clone)
-    assert (third.added, third.refreshed, third.kept) == ([], [], ["03_verify_data.ipynb"])
+    assert (third.added, third.refreshed, third.kept) == ([], [], ["04_verify_data.ipynb"])
 
 
 def test_learner_folder_is_ignored_and_not_collected():

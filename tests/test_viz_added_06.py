@@ -1,4 +1,4 @@
-"""Tests for the chart helpers added for notebook 06: Thai month axes and the tile map's key."""
+"""Tests for the chart helpers added for notebook 07: Thai month axes and the tile map's key."""
 
 from __future__ import annotations
 

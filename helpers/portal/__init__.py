@@ -236,8 +236,9 @@ def download(resource, dest=None, *, max_bytes: int | None = None, sha256: str |
     Offline only a few resources have a copy in the kit, and it says what the copy is:
 
     >>> configure(offline=True)
-    >>> newyear = dataset("item_7d61f508-d2e1-4f0c-8408-dfde29f111f5")  # doctest: +ELLIPSIS
-    📴 ...
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # the offline notice prints once per session
+    ...     newyear = dataset("item_7d61f508-d2e1-4f0c-8408-dfde29f111f5")
     >>> path = download(newyear.resources.iloc[0])  # doctest: +ELLIPSIS
     📎 ไฟล์นี้เป็นตัวอย่าง ไม่ใช่ไฟล์เต็มบนพอร์ทัล: ...
     >>> path.name, path.stat().st_size > 0

@@ -92,7 +92,7 @@ _MARK_THAI_OUTPUT_JS = """
 
 NOTEBOOKS = [
     pytest.param("00_welcome.ipynb", False, id="00_welcome"),
-    pytest.param("07_interactive.ipynb", True, id="07_interactive"),
+    pytest.param("08_interactive.ipynb", True, id="08_interactive"),
 ]
 
 

@@ -32,7 +32,7 @@ MOTS_2563 = "real/tourism/mots_domestic_tourism_2563.xlsx"
 MOTS_2566 = "real/tourism/mots_domestic_tourism_2566_janfeb.xlsx"
 CALLS = {
     "xlsx:default": (MOTS_2563, {}),
-    # the calls notebook 02 makes: the MOTS header is three rows (the middle one empty)
+    # the calls notebook 03 makes: the MOTS header is three rows (the middle one empty)
     "xlsx:notebook-jan": (
         MOTS_2563,
         {"sheet_name": "ม.ค.2563(P)", "title_rows": 1, "header_rows": 3, "notes_rows": 5},

@@ -36,7 +36,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 WELCOME = "notebooks/00_welcome.ipynb"
 #: How many learners the memory test runs at once, and which notebook they run.
 LEARNERS = int(os.environ.get("KIT_HUB_LEARNERS", "3"))
-NOTEBOOK = os.environ.get("KIT_HUB_NOTEBOOK", "notebooks/05_analyse.ipynb")
+NOTEBOOK = os.environ.get("KIT_HUB_NOTEBOOK", "notebooks/06_analyse.ipynb")
 SPAWN_TIMEOUT = 240
 CELL_TIMEOUT = 300
 

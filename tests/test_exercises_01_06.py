@@ -1,0 +1,15 @@
+"""Every exercise of notebooks 01–06: solutions pass their check, typical and small mistakes do not.
+
+Right answers come from running each notebook's own cells and then the exercise's stored solution
+(``helpers.exercise_authoring.solution_answers``); typical wrong answers are the ``mistakes`` of
+``helpers/exercises/nbNN.json``, built from the notebook's own variables.  Nothing is typed here.
+The checks themselves live in ``tests/_exercises.py`` (two modules so both test workers share them).
+"""
+
+from __future__ import annotations
+
+from _exercises import make_tests
+
+PART = ["nb01", "nb02", "nb03", "nb04", "nb05", "nb06"]
+
+globals().update(make_tests(PART))
