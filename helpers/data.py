@@ -284,6 +284,36 @@ def load(name: str) -> pd.DataFrame:
     return _read(res, file)
 
 
+#: Thai words for the confidence labels recorded in datapackage.json (the package keeps them in
+#: English, as codes; learners read them in Thai).
+CONFIDENCE_TH = {
+    "high": "สูง",
+    "medium": "ปานกลาง",
+    "low": "ต่ำ",
+    "medium/low": "ปานกลางถึงต่ำ",
+    "documentation": "เอกสารประกอบ",
+    "unconfirmed (year label)": "ยังไม่ยืนยัน (ป้ายปีของตารางน่าจะผิด)",
+    "real file as published or shared (copy not checked byte for byte against the agency's)": "ไฟล์จริงตามที่เผยแพร่หรือแบ่งปัน (สำเนายังไม่ได้ตรวจเทียบทีละไบต์กับไฟล์ของหน่วยงาน)",
+    "real figures, cleaned by the kit's recipe (see kit:recipe)": "ตัวเลขจริง ทำความสะอาดด้วยสูตรของชุดเรียน (ดู recipe ในคำอธิบายชุดข้อมูล)",
+    "derived by the kit from a real file of data/real/": "ชุดเรียนสร้างจากไฟล์จริงใน data/real/",
+    "high (population, codes); area is a secondary source": "สูง (ประชากรและรหัสจังหวัด) ส่วนพื้นที่มาจากแหล่งทุติยภูมิ",
+}
+
+
+def confidence_th(label: str | None) -> str | None:
+    """Return the Thai wording of a recorded confidence label (the label itself when none is known).
+
+    >>> confidence_th("medium"), confidence_th("high (two sources agree)")
+    ('ปานกลาง', 'สูง (two sources agree)')
+    """
+    if not label:
+        return label
+    if label in CONFIDENCE_TH:
+        return CONFIDENCE_TH[label]
+    head, _, rest = label.partition(" ")
+    return f"{CONFIDENCE_TH[head]} {rest}" if head in CONFIDENCE_TH and rest else label
+
+
 class DatasetInfo(dict):
     """A dict of a data set's metadata that prints as readable Thai text."""
 
@@ -305,7 +335,7 @@ class DatasetInfo(dict):
             lines.append(f"  ที่มา: {src}")
         lines.append(f"  สัญญาอนุญาต: {self['license']}")
         if self.get("confidence"):
-            lines.append(f"  ความเชื่อมั่น: {self['confidence']}")
+            lines.append(f"  ความเชื่อมั่น: {confidence_th(self['confidence'])}")
         if self.get("definition"):
             lines.append(f"  นิยาม/ข้อควรระวัง: {self['definition']}")
         if self.get("generated_by"):

@@ -36,7 +36,7 @@ __all__ = [
     "TARGET_PYTHONS",
     "TEST_ENV",
     "CopyReport",
-    "browser_test_command",
+    "browser_test_commands",
     "lab_command",
     "lab_environment",
     "main",
@@ -270,7 +270,7 @@ def environment_for_tests(base: dict[str, str]) -> dict[str, str]:
 def pytest_command(args: list[str]) -> list[str]:
     """Return the pytest command of ``kit.py test`` (two workers, one file per worker).
 
-    The website test needs Chromium and runs with the browser tests (``browser_test_command``).
+    The website test needs Chromium and runs with the browser tests (``browser_test_commands``).
 
     >>> pytest_command([])[1:]
     ['-m', 'pytest', '-n', '2', '--dist', 'loadfile', '--ignore=tests/site']
@@ -284,27 +284,29 @@ def pytest_command(args: list[str]) -> list[str]:
     return [sys.executable, "-m", "pytest", *workers, "--ignore=tests/site", *args]
 
 
-def browser_test_command(args: list[str]) -> list[str]:
-    """Return the pytest command of the real-browser test (``make test-browser``).
+def browser_test_commands(args: list[str]) -> list[list[str]]:
+    """Return the pytest commands of the real-browser tests (``make test-browser``): JupyterLab, then the site.
 
-    JupyterLab first (its set-up installs Debian's Chromium when missing), then the website.
+    Two runs, because both folders have a ``conftest.py`` and neither can be a package (``site`` would
+    hide Python's own ``site`` module).  JupyterLab's set-up installs Debian's Chromium when missing,
+    so it runs first.
 
-    >>> browser_test_command([])[3:]
-    ['-p', 'no:xdist', 'tests/browser', 'tests/site', '-m', 'browser or site', '--browser-setup']
+    >>> [cmd[3:] for cmd in browser_test_commands([])]
+    [['-p', 'no:xdist', 'tests/browser', '-m', 'browser', '--browser-setup'], ['-p', 'no:xdist', 'tests/site', '-m', 'site']]
     """
-    return [
+    lab = [
         sys.executable,
         "-m",
         "pytest",
         "-p",
         "no:xdist",
         "tests/browser",
-        "tests/site",
         "-m",
-        "browser or site",
+        "browser",
         "--browser-setup",
-        *args,
     ]
+    site = [sys.executable, "-m", "pytest", "-p", "no:xdist", "tests/site", "-m", "site"]
+    return [[*lab, *args], [*site, *args]]
 
 
 # --------------------------------------------------------------------------- wheelhouse
@@ -486,13 +488,19 @@ def main(argv: list[str] | None = None) -> int:
         return run_lab(args, root)
     programs = {
         "test": (pytest_command(args), environment_for_tests(dict(os.environ))),
-        "test-browser": (browser_test_command(args), environment_for_tests(dict(os.environ))),
         "doctor": ([sys.executable, "-m", "helpers.doctor", *args], None),
         "site": ([sys.executable, str(root / "scripts" / "build_site.py"), *args], None),
     }
     if command in programs:
         cmd, env = programs[command]
         return subprocess.run(cmd, check=False, cwd=root, env=env).returncode
+    if command == "test-browser":
+        env = environment_for_tests(dict(os.environ))
+        statuses = [
+            subprocess.run(cmd, check=False, cwd=root, env=env).returncode
+            for cmd in browser_test_commands(args)
+        ]
+        return next((status for status in statuses if status), 0)
     if command == "wheelhouse":
         return run_wheelhouse(args, root)
     print("ใช้ได้: lab, test, test-browser, site, doctor, wheelhouse (ดู python kit.py --help)", file=sys.stderr)

@@ -380,7 +380,9 @@ META: dict[str, dict] = {
             },
             {"name": "other-at", "title": "รหัส ISO 3166-2 และอักษรย่อทางราชการเป็นข้อเท็จจริง ให้อ้างอิงแหล่งที่มา"},
         ],
-        confidence="high (two sources agree on 76 of 77 Thai abbreviations; Bangkok keeps both; ISO numbers equal the kit's codes)",
+        confidence="high",
+        definition="อักษรย่อภาษาไทยจากสองแหล่งตรงกัน 76 จาก 77 จังหวัด (กรุงเทพมหานครเก็บไว้ทั้ง กทม และ กท) "
+        "และเลข ISO 3166-2:TH ตรงกับรหัสจังหวัดของชุดเรียน",
         generated_by="scripts/make_province_codes.py (pythainlp corpus + pycountry)",
         types={"province_code": "string", "code": "string"},
     ),
