@@ -277,3 +277,51 @@ def test_save_entries_is_atomic(tmp_path, monkeypatch):
         au.save_entries("nbxx", [au.make_entry("nbxx-ex2", 2)], path=path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["nbxx.json"]
+
+
+# --------------------------------------------------------------------------------------------
+# known mistakes and the answer files, tested directly (mutation testing showed these paths were
+# only reached through the notebook exercise tests)
+def _with_mistakes():
+    entry = au.make_entry(
+        "nbxx-km1",
+        [1, 2, 3],
+        mistakes=[
+            {"code": "a", "value": [1, 2], "hint": "ลืมค่าสุดท้าย"},
+            {"code": "b", "value": [3, 2, 1], "hint": "เรียงกลับด้าน"},
+        ],
+    )
+    ck._register(entry)
+    return entry
+
+
+def test_known_mistake_returns_the_hint_of_exactly_that_answer():
+    entry = _with_mistakes()
+    assert ck._known_mistake(entry, [1, 2]) == "ลืมค่าสุดท้าย"
+    assert ck._known_mistake(entry, [3, 2, 1]) == "เรียงกลับด้าน"
+    assert ck._known_mistake(entry, [1, 2, 4]) is None  # another wrong answer: general hint
+    assert ck._known_mistake(entry, "1, 2") is None  # another kind: no mistake hint
+    assert ck._known_mistake({**entry, "mistakes": []}, [1, 2]) is None
+
+
+def test_check_prints_the_mistake_hint_instead_of_the_stage_hint(capsys):
+    _with_mistakes()
+    assert not ck.check("nbxx-km1", [3, 2, 1])
+    out = capsys.readouterr().out
+    assert "💡 คำใบ้: เรียงกลับด้าน" in out and out.count("💡") == 1
+    assert not ck.check("nbxx-km1", [9, 9, 9])
+    assert "เรียงกลับด้าน" not in capsys.readouterr().out
+
+
+def test_a_mistake_equal_to_the_answer_or_of_another_kind_is_refused():
+    with pytest.raises(ValueError):
+        au.make_entry("nbxx-km2", 5, mistakes=[{"code": "x", "value": 5, "hint": "h"}])
+    with pytest.raises(TypeError):
+        au.make_entry("nbxx-km3", 5, mistakes=[{"code": "x", "value": "5", "hint": "h"}])
+
+
+def test_unknown_keys_get_a_thai_error_naming_the_key():
+    for key in ("nb03-ex99", "not-a-key", "nb99-ex1"):
+        with pytest.raises(KeyError, match="ไม่พบแบบฝึกหัดชื่อ"):
+            ck._entry(key)
+    assert ck._entry("nb03-ex1")["key"] == "nb03-ex1"  # a real answer file is read by its prefix
