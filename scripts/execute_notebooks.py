@@ -31,7 +31,7 @@ def execute(path: Path) -> None:
         "display_name": "Python 3 (ipykernel)",
         "language": "python",
     }
-    # Cells that nbval skips (live portal calls, the Colab bootstrap) are stored unexecuted.
+    # Cells that nbval skips (live portal calls) are stored unexecuted.
     for cell in nb.cells:
         if cell.cell_type == "code" and SKIP_TAG in cell.get("metadata", {}).get("tags", []):
             cell.outputs = []
