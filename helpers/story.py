@@ -271,6 +271,22 @@ class DataStory:
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
+    def _ipython_display_(self) -> None:
+        # In a notebook the chart is shown as an image output, not as a Markdown link to a file in
+        # outputs/: a fresh copy of the kit (or the website) has no outputs/ folder, and a link to
+        # it would be broken.  The saved .md/.html pages keep their own chart (see save()).
+        from IPython.display import Image, Markdown, display
+
+        if self.chart is None or not Path(self.chart).is_file():
+            display(Markdown(self.to_markdown()))
+            return
+        text = self.to_markdown()
+        image_line = next(line for line in text.splitlines() if line.startswith("!["))
+        before, after = text.split(image_line, 1)
+        display(Markdown(before))
+        display(Image(filename=str(self.chart)))
+        display(Markdown(after))
+
     def __str__(self) -> str:
         return self.to_markdown()
 

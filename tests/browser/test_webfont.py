@@ -113,6 +113,14 @@ def _fonts(page, container: str, pattern: str = THAI) -> tuple[str, list[dict]]:
     element.scroll_into_view_if_needed()
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_timeout(300)  # a font that has just loaded is used at the next layout
+    # CodeMirror and the notebook's windowing re-create elements when they scroll: mark again,
+    # now that the element is on screen, so the node CDP looks up is the one that is drawn.
+    page.evaluate(
+        '(name) => document.querySelectorAll(`[data-kit-probe="${name}"]`)'
+        ".forEach(el => el.removeAttribute('data-kit-probe'))",
+        name,
+    )
+    page.wait_for_function(_PROBE_JS, arg=[container, pattern, name], timeout=OPEN_TIMEOUT)
     cdp = page.context.new_cdp_session(page)
     try:
         cdp.send("DOM.enable")
