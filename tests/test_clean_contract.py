@@ -164,6 +164,7 @@ COLUMN_FUNCTIONS = {
     "unparsed": [{}, {"counts": True}],
 }
 NOT_COLUMN_FUNCTIONS = {
+    "text_columns",  # takes a whole table
     "read_csv_th",
     "detect_encoding",
     "read_excel_th",

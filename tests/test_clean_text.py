@@ -123,3 +123,10 @@ def test_sort_functions_on_categorical():
     pd.testing.assert_series_equal(clean.sort_key_th(cat), clean.sort_key_th(cat.astype(object)))
     out = clean.sort_th(cat)
     assert out.index.tolist() == [12, 13, 10, 11] and out.dtype == cat.dtype  # rows of the input
+
+
+def test_text_columns_finds_text_the_same_way_on_pandas_2_and_3():
+    frame = pd.DataFrame({"จังหวัด": ["ลำปาง", None], "ปี": [2564, 2565], "ว่าง": [None, None]})
+    as_pandas_2 = frame.astype({"จังหวัด": object})  # pandas 2 stores text as object
+    assert clean.text_columns(frame) == clean.text_columns(as_pandas_2) == ["จังหวัด"]
+    assert clean.text_columns(frame.assign(ภาค=pd.Categorical(["ก", "ข"]))) == ["จังหวัด"]

@@ -15,7 +15,7 @@ from .files import FileProblem
 from .numbers import to_arabic_digits, to_number
 from .provinces import normalize_province, province_code, province_code_table, province_table
 from .report import unparsed
-from .text import clean_text, sort_key_th, sort_th
+from .text import clean_text, sort_key_th, sort_th, text_columns
 
 __all__ = [
     "read_csv_th",
@@ -37,5 +37,6 @@ __all__ = [
     "clean_text",
     "sort_th",
     "sort_key_th",
+    "text_columns",
     "unparsed",
 ]

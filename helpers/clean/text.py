@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     _T = TypeVar("_T")
 
-__all__ = ["clean_text", "sort_key_th", "sort_th"]
+__all__ = ["clean_text", "sort_key_th", "sort_th", "text_columns"]
 
 _INVISIBLE = str.maketrans({**{c: None for c in ZERO_WIDTH}, **{c: " " for c in SPACE_LIKE}})
 # A space before ำ (sara am) is a PDF-extraction garble ("ก ำแพงเพชร"); pythainlp's normalize
@@ -144,3 +144,23 @@ def sort_th(values, reverse: bool = False):
     words = [v for v in items if isinstance(v, str)]
     others = [v for v in items if not isinstance(v, str)]
     return collate(words, reverse=reverse) + others
+
+
+def text_columns(frame: pd.DataFrame) -> list:
+    """Return the names of a table's text columns, the same on pandas 2 (``object``) and 3 (``str``).
+
+    รายชื่อคอลัมน์ที่เป็นข้อความ ใช้ได้ทั้ง pandas 2 (Colab) และ pandas 3 (ชุดเรียน)
+    (``df.select_dtypes(include="str")`` ใช้ได้เฉพาะ pandas 3)
+
+    >>> text_columns(pd.DataFrame({"จังหวัด": ["ลำปาง"], "ประชากร": [1], "หมายเหตุ": [None]}))
+    ['จังหวัด']
+    """
+    return [
+        col
+        for col in frame.columns
+        if isinstance(frame[col].dtype, pd.StringDtype)
+        or (
+            pd.api.types.is_object_dtype(frame[col].dtype)
+            and frame[col].map(lambda v: isinstance(v, str)).any()
+        )
+    ]
