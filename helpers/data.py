@@ -206,9 +206,9 @@ def _schema_dtypes(res: dict) -> tuple[dict, list]:
 
 def _read(res: dict, file: Path) -> pd.DataFrame:
     fmt = res.get("format")
-    # Practice files and real agency files come back exactly as pandas reads them (with the right
-    # encoding and nothing else), so the learner meets the file's own problems.
-    practice = res["path"].startswith(("practice/", "real/"))
+    # Real agency files come back exactly as pandas reads them (with the right encoding and
+    # nothing else), so the learner meets the file's own problems.
+    as_published = res["path"].startswith("real/")
     if fmt == "jsonl":
         return pd.read_json(file, lines=True, encoding=res.get("encoding", "utf-8"), dtype=False)
     if fmt == "xlsx" and "kit:sheets" in res:
@@ -218,7 +218,7 @@ def _read(res: dict, file: Path) -> pd.DataFrame:
         return pd.read_excel(file, sheet_name=res["kit:sheets"][0], header=None, engine=engine)
     if fmt == "csv":
         encoding = res.get("encoding", "utf-8")
-        if practice:
+        if as_published:
             return pd.read_csv(file, encoding=encoding)
         dtypes, dates = _schema_dtypes(res)
         frame = pd.read_csv(file, encoding=encoding, dtype=dtypes)
@@ -318,11 +318,7 @@ class DatasetInfo(dict):
     """A dict of a data set's metadata that prints as readable Thai text."""
 
     def __repr__(self) -> str:
-        kind = (
-            "ข้อมูลจำลอง (simulated) ใช้ฝึกเท่านั้น"
-            if self["simulated"] is True
-            else ("ข้อมูลจริงจากหน่วยงาน" if self["simulated"] is False else "มีทั้งข้อมูลจริงและข้อมูลจำลอง")
-        )
+        kind = "ข้อมูลจำลอง (simulated) ใช้ฝึกเท่านั้น" if self["simulated"] is True else "ข้อมูลจริงจากหน่วยงาน"
         lines = [
             f"{self['title']}  [{self['name']}]",
             f"  ชนิด: {kind}",
@@ -392,7 +388,7 @@ def info(name: str) -> DatasetInfo:
 
 def _kind(res: dict) -> str:
     sim = res.get("kit:simulated")
-    return "จำลอง" if sim is True else ("จริง" if sim is False else "ผสม")
+    return "จำลอง" if sim is True else "จริง"
 
 
 def datasets() -> pd.DataFrame:
@@ -426,13 +422,22 @@ def datasets() -> pd.DataFrame:
 # restore: put a bundled file back (from git, or rebuilt by the kit's own recipe)
 
 
-def _write_atomic(target: Path, payload: bytes) -> None:
+def _write_atomic(target: Path, payload: bytes, expected_hash: str | None = None) -> bool:
+    """Write ``payload`` to a temporary file beside ``target`` and rename it into place.
+
+    With ``expected_hash`` (``sha256:<hex>``) the temporary file is checked first; when it differs
+    nothing is replaced and False is returned.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        if expected_hash is not None and file_hash(Path(tmp)) != expected_hash:
+            Path(tmp).unlink()
+            return False
         os.replace(tmp, target)
+        return True
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -518,10 +523,14 @@ def restore(name: str | None = None, *, quiet: bool = False) -> list[str]:
     for each in names:
         res = _resource(each)
         rel = res["path"]
-        payload = _from_git(rel)
-        if payload is None or "sha256:" + _hash_bytes(payload) != res["hash"]:
-            payload = _from_recipe(each)
-        if payload is None or "sha256:" + _hash_bytes(payload) != res["hash"]:
+        # git's committed copy first; the recipe (checkpoints) only when git cannot give the file
+        written = False
+        for source, arg in ((_from_git, rel), (_from_recipe, each)):
+            payload = source(arg)
+            if payload is not None and _write_atomic(data_dir() / rel, payload, res["hash"]):
+                written = True
+                break
+        if not written:
             raise DataFileError(
                 f"กู้คืน data/{rel} ของชุดข้อมูล '{each}' ไม่ได้: ไม่พบต้นฉบับที่ค่าตรวจสอบตรงกับ "
                 f"data/{PACKAGE_FILE} (โฟลเดอร์นี้อาจไม่ใช่สำเนาแบบ git ของชุดเรียน) "
@@ -529,22 +538,10 @@ def restore(name: str | None = None, *, quiet: bool = False) -> list[str]:
                 name=each,
                 file=rel,
             )
-        _write_atomic(data_dir() / rel, payload)
         _cache["verified"].pop(str(data_dir() / rel), None)
         verify(each)
         restored.append(rel)
     return _report(restored, quiet)
-
-
-def _hash_bytes(payload: bytes) -> str:
-    # pooch hashes files; the candidate bytes are checked before they replace anything on disk.
-    fd, tmp = tempfile.mkstemp(prefix="kit-restore-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        return pooch.file_hash(tmp, alg="sha256")
-    finally:
-        os.unlink(tmp)
 
 
 def _report(restored: list[str], quiet: bool) -> list[str]:

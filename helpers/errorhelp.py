@@ -14,7 +14,7 @@ import difflib
 import re
 from typing import Any
 
-__all__ = ["explain", "install", "last_error"]
+__all__ = ["explain", "install", "last_error", "show_error"]
 
 _RUN_ABOVE = (
     "เลือกเซลล์นี้ แล้วสั่ง Run → Run All Above (รันทุกเซลล์ด้านบน) แล้วรันเซลล์นี้อีกครั้ง "
@@ -143,6 +143,39 @@ def explain(exc: BaseException, namespace: dict | None = None) -> str | None:
                 "ถ้าต้องการต่อข้อความ ให้แปลงตัวเลขเป็นข้อความด้วย str(5)"
             )
     return None
+
+
+def show_error(code: str, namespace: dict | None = None) -> None:
+    """Run ``code`` on purpose to show the error it raises: its last line and the Thai explanation.
+
+    For lessons that teach reading an error: the cell does not stop and stores no error output, and
+    only the last line of the traceback is printed (the stack above it names files that differ from
+    machine to machine).  Running the same code in a cell of one's own shows the full message.
+
+    >>> show_error("1 + '1'")
+    ตัวอย่างข้อผิดพลาด (บรรทัดสุดท้ายของข้อความ):
+    TypeError: unsupported operand type(s) for +: 'int' and 'str'
+    <BLANKLINE>
+    💡 คำอธิบายภาษาไทย: นำข้อความ (str) มาคำนวณกับตัวเลขโดยตรงไม่ได้ ...
+    >>> show_error("1 + 1")
+    Traceback (most recent call last):
+    ...
+    ValueError: โค้ดนี้ไม่เกิดข้อผิดพลาด: '1 + 1'
+    """
+    import traceback
+
+    namespace = {} if namespace is None else namespace
+    try:
+        exec(compile(code, "<ตัวอย่าง>", "exec"), namespace)  # noqa: S102 - the lesson's own example
+    except Exception as exc:  # the error is the point of the example
+        last = traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n")
+        print("ตัวอย่างข้อผิดพลาด (บรรทัดสุดท้ายของข้อความ):")
+        print(last)
+        note = explain(exc, namespace)
+        if note:
+            _print_note(note)
+        return
+    raise ValueError(f"โค้ดนี้ไม่เกิดข้อผิดพลาด: {code!r}")
 
 
 def _print_note(text: str) -> None:

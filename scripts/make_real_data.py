@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import runpy
 import sys
 import tempfile
 from pathlib import Path
@@ -24,17 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _sibling(name: str):
-    """Import ``scripts/<name>.py`` (scripts are files, not a package; no sys.path edits)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(f"_kit_{name}", Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-REAL_FILES = _sibling("real_data_meta").REAL_FILES
+# real_data_meta.py is a file beside this one (scripts are not a package; no sys.path edits).
+REAL_FILES = runpy.run_path(str(Path(__file__).with_name("real_data_meta.py")))["REAL_FILES"]
 DATA = REPO / "data"
 
 

@@ -200,8 +200,6 @@ def data_lines(used: list[dict]) -> list[str]:
             note = "สร้างขึ้นเพื่อฝึก ห้ามนำไปสรุปเป็นข้อเท็จจริง"
             if "ข้อมูลจำลอง" not in title:
                 note = "ข้อมูลจำลอง " + note
-        elif simulated == "mixed":
-            note = "ชื่อชุดข้อมูลและหน่วยงานบางส่วนเป็นของจริง ที่เหลือเป็นข้อมูลจำลอง"
         else:
             sources = [s.get("title", "") for s in res.get("sources", []) if s.get("title")]
             note = f"ข้อมูลจริง ที่มา: {_publisher(sources[0])}" if sources else "ข้อมูลจริง"

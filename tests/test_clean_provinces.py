@@ -273,7 +273,7 @@ def test_codes_are_official_two_digit_strings():
 
 
 # ---------------------------------------------------------------- real files (copied as literals)
-# data/… of the kit is not used here: these are spellings seen in /work/shared/realdata/files.
+# Spellings copied as literals from the real files of data/real/ (provenance in data/README.md).
 AIR4THAI_AREAS = {  # pm25/air4thai_stations.json, the province part of "Area" / "AreaEn"
     " กาฬสินธ์ุ": "กาฬสินธุ์",
     " จ.บึงกาฬ ": "บึงกาฬ",

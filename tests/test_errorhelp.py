@@ -125,3 +125,14 @@ def test_a_learner_who_skipped_setup_still_gets_thai_charts_without_glyph_warnin
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "Sarabun"
+
+
+def test_show_error_prints_the_last_line_and_the_thai_note_without_stopping(capsys):
+    namespace = {"provinces": pd.DataFrame(columns=["population_31dec2562", "name_th"])}
+    errorhelp.show_error('provinces["population"]', namespace)
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "KeyError: 'population'"
+    assert "'population_31dec2562'" in out[-1] and out[-1].startswith("💡 คำอธิบายภาษาไทย")
+    assert not any("site-packages" in line or 'File "' in line for line in out), "no machine-specific stack"
+    with pytest.raises(ValueError, match="ไม่เกิดข้อผิดพลาด"):
+        errorhelp.show_error("x = 1", {})

@@ -1,7 +1,7 @@
 """helpers.portal offline: the REAL catalogue in data/real/catalog and the learner functions.
 
-Facts asserted here are real facts of the bundled files (data/real/catalog/, see
-/work/shared/realdata/PROVENANCE.md §1 and §9); where a count is asserted it is also recomputed
+Facts asserted here are real facts of the bundled files (data/real/catalog/; their provenance is
+in data/README.md); where a count is asserted it is also recomputed
 from the raw JSON Lines file, so that a wrong answer of the kit cannot pass.
 """
 

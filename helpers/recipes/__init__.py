@@ -33,7 +33,7 @@ import pandas as pd
 from .injuries import clean_niems_newyear, clean_thairsc_victims
 from .pm25 import clean_air4thai_stations, clean_pcd_pm25
 from .population import clean_dopa_population
-from .tourism import clean_mots_province_monthly, clean_mots_workbook
+from .tourism import clean_mots_province_monthly, clean_mots_workbook, fill_january_2563
 
 __all__ = [
     "clean_niems_newyear",
@@ -42,6 +42,7 @@ __all__ = [
     "clean_air4thai_stations",
     "clean_mots_province_monthly",
     "clean_mots_workbook",
+    "fill_january_2563",
     "clean_dopa_population",
     "RECIPES",
     "checkpoint_csv",

@@ -122,3 +122,24 @@ def clean_mots_workbook(name: str = "mots-tourism-2563-xlsx") -> pd.DataFrame:
     return _as_text(
         tidy.sort_values(["year_be", "month", "province_code"], kind="stable").reset_index(drop=True)
     )
+
+
+def fill_january_2563(table: pd.DataFrame, workbook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Replace the retyped table's wrong January 2563 Thai visitors with the ministry's workbook figures.
+
+    ตารางที่พิมพ์ใหม่ (``mots-tourism-province-monthly``) มีผู้เยี่ยมเยือนชาวไทยเดือน ม.ค. 2563 ซ้ำกับ ก.พ.
+    ทุกจังหวัด ฟังก์ชันนี้คืนสำเนาของตาราง (แบบ ``mots-tourism-province-monthly-clean``) ที่ใช้ตัวเลข ม.ค. 2563
+    จากไฟล์ Excel ของกระทรวงแทน (``workbook``: ตาราง ``mots-tourism-2563-clean`` ถ้าไม่ส่งมาจะเปิดให้เอง)
+    ค่าอื่นไม่เปลี่ยน จังหวัดที่ไฟล์ Excel ไม่มีตัวเลขจะเป็นค่าที่หายไป
+
+    >>> fixed = fill_january_2563(_data.load("mots-tourism-province-monthly-clean"))
+    >>> int(fixed.loc[(fixed["year_be"] == 2563) & (fixed["month"] == 1), "thai_visitors"].sum())
+    19901703
+    """
+    workbook = _data.load("mots-tourism-2563-clean") if workbook is None else workbook
+    january = workbook[(workbook["year_be"] == 2563) & (workbook["month"] == 1)]
+    by_code = january.set_index("province_code")["thai_visitors"]
+    fixed = table.copy()
+    wrong = (fixed["year_be"] == 2563) & (fixed["month"] == 1)
+    fixed.loc[wrong, "thai_visitors"] = fixed.loc[wrong, "province_code"].map(by_code).round().astype("Int64")
+    return fixed
