@@ -176,7 +176,7 @@ FIELD_TITLES = {
     "population_31dec2562": "ประชากรตามทะเบียนราษฎร ณ 31 ธ.ค. 2562 (คน)",
     "area_km2": "พื้นที่ (ตร.กม.)",
     # province_codes
-    "kind": "ชนิดของรหัส (abbr_th, abbr_th_variant, iso_3166_2)",
+    "kind": "ชนิดของรหัส (abbr_th, abbr_th_variant, abbr_en, abbr_en_variant, iso_3166_2)",
     "code": "รหัสหรืออักษรย่อ",
     "source": "แหล่งที่มาของแถวนี้",
     # common
@@ -341,13 +341,15 @@ META: dict[str, dict] = {
         types={"province_code": "string"},
     ),
     "province_codes.csv": dict(
-        title="รหัสย่อของ 77 จังหวัด: อักษรย่อจังหวัดภาษาไทยและรหัส ISO 3166-2:TH",
-        description="อักษรย่อจังหวัดภาษาไทย 2 ตัวอักษร (เช่น ชม ขก และ กทม/กท ของกรุงเทพมหานคร) และรหัส "
-        "ISO 3166-2:TH (เช่น TH-50) ของทุกจังหวัด ผูกกับรหัสจังหวัด 2 หลักใน provinces.csv "
-        "ใช้โดย helpers.clean.province_code ทุกแถวบอกแหล่งที่มาในคอลัมน์ source "
-        "อักษรย่อจาก pythainlp ตรวจเทียบกับอักษรนำหน้าหมายเลขทางหลวงชนบทของกรมทางหลวงชนบทแล้ว ตรงกัน 76 จังหวัด "
-        "(กรุงเทพมหานครใช้ทั้ง กทม และ กท) ไม่มีรหัสภาษาอังกฤษ 3 ตัวอักษร เพราะไม่พบรายการจากหน่วยงานที่อ้างอิงได้ "
-        "สร้างโดย scripts/make_province_codes.py",
+        title="รหัสย่อของ 77 จังหวัด: อักษรย่อภาษาไทย อักษรย่อภาษาอังกฤษ 3 ตัว และรหัส ISO 3166-2:TH",
+        description="อักษรย่อจังหวัดภาษาไทย 2 ตัวอักษร (เช่น ชม ขก และ กทม/กท ของกรุงเทพมหานคร) อักษรย่อภาษาอังกฤษ "
+        "3 ตัวอักษร (เช่น CMI KKN) และรหัส ISO 3166-2:TH (เช่น TH-50) ของทุกจังหวัด ผูกกับรหัสจังหวัด 2 หลักใน "
+        "provinces.csv ใช้โดย helpers.clean.province_code ทุกแถวบอกแหล่งที่มาในคอลัมน์ source "
+        "อักษรย่อภาษาไทยจาก pythainlp ตรวจเทียบกับอักษรนำหน้าหมายเลขทางหลวงชนบทของกรมทางหลวงชนบทแล้ว ตรงกัน 76 จังหวัด "
+        "(กรุงเทพมหานครใช้ทั้ง กทม และ กท) อักษรย่อภาษาอังกฤษ 3 ตัวไม่มีมาตรฐานทางการ (มอก. 1099 และ ISO 3166-2:TH "
+        "เป็นตัวเลข) จึงรวบรวมจากสามรายการที่เผยแพร่ (pythainlp และโค้ดสาธารณะสองแห่ง) ซึ่งให้รหัสเดียวกัน 73 จังหวัด "
+        "จังหวัดที่รายการให้ต่างกัน (พิจิตร นครศรีธรรมราช อุตรดิตถ์) เก็บไว้ทั้งสองแบบ เพราะไม่มีรายการใดใช้รหัสนั้นกับจังหวัดอื่น "
+        "ยังไม่ได้ตรวจว่าหน่วยงานใช้รหัสชุดนี้ตรงทุกตัว สร้างโดย scripts/make_province_codes.py",
         sources=[
             {
                 "title": "PyThaiNLP corpus thailand_provinces_th.csv (CC0)",
@@ -358,6 +360,22 @@ META: dict[str, dict] = {
                 "hwy_data/THA/tharr/README.md (commit 0015de587595708d96fffb16682ea5957ea1504b)",
                 "path": "https://github.com/TravelMapping/HighwayData/blob/0015de587595708d96fffb16682ea5957ea1504b/"
                 "hwy_data/THA/tharr/README.md",
+            },
+            {
+                "title": "อักษรย่อภาษาอังกฤษ 3 ตัว: PyThaiNLP corpus thailand_provinces_th.csv คอลัมน์ abbr_en (CC0)",
+                "path": "https://github.com/PyThaiNLP/pythainlp/blob/dev/pythainlp/corpus/thailand_provinces_th.csv",
+            },
+            {
+                "title": "อักษรย่อภาษาอังกฤษ 3 ตัว: NorthKunG/Rakpod rakpod-subscriber-service/src/province.ts "
+                "(commit 422fa23a01c3c0b346c7f3d2b889c1fc9def3998)",
+                "path": "https://github.com/NorthKunG/Rakpod/blob/422fa23a01c3c0b346c7f3d2b889c1fc9def3998/"
+                "rakpod-subscriber-service/src/province.ts",
+            },
+            {
+                "title": "อักษรย่อภาษาอังกฤษ 3 ตัว: MercuryHeart123/solar-app src/data/thailand-provinces.ts "
+                "(commit 0341dc13b4600eba6b9cf32e1cec6e7419fbf2bd)",
+                "path": "https://github.com/MercuryHeart123/solar-app/blob/0341dc13b4600eba6b9cf32e1cec6e7419fbf2bd/"
+                "src/data/thailand-provinces.ts",
             },
             {
                 "title": "ISO 3166-2:TH จากฐานข้อมูล iso-codes (ผ่าน pycountry)",
@@ -372,9 +390,9 @@ META: dict[str, dict] = {
             },
             {"name": "other-at", "title": "รหัส ISO 3166-2 และอักษรย่อทางราชการเป็นข้อเท็จจริง ให้อ้างอิงแหล่งที่มา"},
         ],
-        confidence="high",
+        confidence="high (Thai abbreviations, ISO codes); medium (3-letter English codes: no official list)",
         definition="อักษรย่อภาษาไทยจากสองแหล่งตรงกัน 76 จาก 77 จังหวัด (กรุงเทพมหานครเก็บไว้ทั้ง กทม และ กท) "
-        "และเลข ISO 3166-2:TH ตรงกับรหัสจังหวัดของชุดเรียน",
+        "อักษรย่อภาษาอังกฤษ 3 ตัวจากสามรายการ ให้รหัสเดียวกัน 73 จังหวัด และเลข ISO 3166-2:TH ตรงกับรหัสจังหวัดของชุดเรียน",
         generated_by="scripts/make_province_codes.py (pythainlp corpus + pycountry)",
         types={"province_code": "string", "code": "string"},
     ),

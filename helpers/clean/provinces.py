@@ -2,7 +2,7 @@
 
 แปลงชื่อจังหวัดที่เขียนได้หลายแบบให้เป็นชื่อทางการภาษาไทย หรือรหัสจังหวัด 2 หลัก (``'10'`` ถึง ``'96'``)
 รับได้ทั้งชื่อที่มี ``จ.``/``จังหวัด`` นำหน้า ชื่อภาษาอังกฤษหลายแบบ อักษรย่อจังหวัด (``ชม``, ``กทม``)
-รหัส ISO 3166-2 (``TH-50``) รหัสจังหวัดที่เป็นข้อความ (``'50'``) และตัวอักษรเพี้ยนจากการคัดลอกจาก PDF
+รหัส ISO 3166-2 (``TH-50``) อักษรย่อภาษาอังกฤษ 3 ตัว (``CMI``) รหัสจังหวัดที่เป็นข้อความ (``'50'``) และตัวอักษรเพี้ยนจากการคัดลอกจาก PDF
 ตารางจังหวัดอ่านด้วย ``helpers.data.load("provinces")`` และรหัสย่ออ่านด้วย
 ``helpers.data.load("province-codes")`` (สร้างโดย ``scripts/make_province_codes.py`` พร้อมแหล่งที่มา)
 
@@ -108,6 +108,10 @@ _NOT_A_CODE = "เป็นตัวเลขที่ไม่ใช่รห�
 _NOT_ISO = "ไม่ใช่รหัส ISO 3166-2 ของจังหวัด (TH-S คือเมืองพัทยา ไม่ใช่จังหวัด)"
 _DOTTED = "อักษรย่อที่มีจุด (เช่น ก.พ.) อาจเป็นชื่อย่อเดือน จึงไม่ตีความเป็นอักษรย่อจังหวัด"
 _MIXED = "ชื่อปนสองภาษาที่ไม่ตรงกัน"
+_EN3_CASE = (
+    "ตรงกับอักษรย่อภาษาอังกฤษ 3 ตัวของจังหวัด{} แต่เขียนตัวพิมพ์เล็กปนใหญ่ จึงอาจเป็นคำอื่นหรือชื่อที่สะกดผิด "
+    "ถ้าเป็นอักษรย่อ ให้เขียนเป็นตัวพิมพ์ใหญ่ทั้งหมด เช่น {}"
+)
 _TOO_LONG = "ข้อความยาวเกินกว่าจะเป็นชื่อจังหวัด (อาจเป็นหมายเหตุหรือเชิงอรรถ)"
 _FORMER = (
     "เป็นชื่อจังหวัดเดิม ({}): พระนครและธนบุรีรวมกันตั้งแต่ พ.ศ. 2514 ปัจจุบันคือกรุงเทพมหานคร "
@@ -202,6 +206,8 @@ class _Facts:
         self.iso = dict(
             zip(codes.loc[kind == "iso_3166_2", "code"], codes.loc[kind == "iso_3166_2", "province_code"])
         )
+        en3 = kind.str.startswith("abbr_en")
+        self.abbr_en = dict(zip(codes.loc[en3, "code"], codes.loc[en3, "province_code"]))
         split: dict[bool, list] = {True: [], False: []}
         for key, code in lookup.items():
             split[bool(re.fullmatch(r"[a-z]+", key))].append((key, code))
@@ -260,6 +266,12 @@ class _Facts:
             return self.abbr[compact], ""
         if "." in compact and compact.replace(".", "") in self.abbr:
             return None, _DOTTED
+        if compact.upper() in self.abbr_en:
+            # KKN and kkn are codes; Kkn might be a word or a misspelt name, so it is not guessed
+            code = self.abbr_en[compact.upper()]
+            if compact.isupper() or compact.islower():
+                return code, ""
+            return None, _EN3_CASE.format(self.name_of[code], compact.upper())
         return self._fuzzy(keys)
 
     def _quick(self, raw: str) -> str | None:
@@ -440,14 +452,16 @@ def province_table() -> pd.DataFrame:
 
 
 def province_code_table() -> pd.DataFrame:
-    """Return a copy of the short codes of every province: Thai abbreviations and ISO 3166-2 codes.
+    """Return a copy of the short codes of every province: abbreviations and ISO 3166-2 codes.
 
     ตารางรหัสย่อของจังหวัด (คอลัมน์ ``province_code, kind, code, source``) ``kind`` เป็น ``abbr_th``
-    (อักษรย่อจังหวัด เช่น ชม), ``abbr_th_variant`` (กท ของกรุงเทพมหานคร) หรือ ``iso_3166_2`` (เช่น TH-50)
+    (อักษรย่อจังหวัด เช่น ชม), ``abbr_th_variant`` (กท ของกรุงเทพมหานคร), ``abbr_en`` (อักษรย่อภาษาอังกฤษ
+    3 ตัว เช่น CMI), ``abbr_en_variant`` (อักษรย่อภาษาอังกฤษแบบอื่นที่พบ เช่น NST) หรือ ``iso_3166_2`` (เช่น TH-50)
+    อักษรย่อภาษาอังกฤษไม่มีมาตรฐานทางการ จึงรวบรวมจากหลายรายการที่เผยแพร่และใช้เฉพาะที่ไม่ขัดกัน
 
     >>> t = province_code_table()
     >>> t.loc[(t.province_code == "50"), "code"].tolist()
-    ['ชม', 'TH-50']
+    ['CMI', 'ชม', 'TH-50']
     """
     return _facts().codes.copy()
 
