@@ -264,7 +264,7 @@ def _norm_number(value: Any, decimals: int, nudge: float = 0.0) -> str:
     if math.isnan(number):
         return _NA
     if math.isinf(number):
-        return "inf" if number > 0 else "-inf"
+        return "inf" if number > 0 else "-inf"  # pragma: no mutate (±inf: any threshold is the same)
     text = f"{round(number, decimals):.{decimals}f}"
     return text[1:] if text.startswith("-") and set(text[1:]) <= {"0", "."} else text
 
@@ -282,8 +282,7 @@ def _norm_scalar(value: Any, options: dict) -> str:
         return _norm_number(value, int(options["decimals"]))
     if kind == "date":
         return _norm_date(value)
-    if kind == "text":
-        return _norm_text(value, options)
+    # text, and containers inside a cell, by their text; other objects by their repr
     return _norm_text(repr(value) if kind == "other" else value, options)
 
 
@@ -305,13 +304,16 @@ def _to_list(value: Any) -> list:
 
 
 def _canonical(value: Any, kind: str, options: dict) -> dict[str, str]:
-    """Return the normalised stages (``shape``, ``columns``, ``value``) of an answer as text."""
+    """Return the normalised stages (``shape``, ``columns``, ``value``) of an answer as text.
+
+    ``options`` must be complete (merged with ``_DEFAULT_OPTIONS``), as every caller does.
+    """
     stages: dict[str, str] = {}
     if kind in {"number", "text", "bool", "date"}:
         stages["value"] = _norm_scalar(value, options)
     elif kind == "list":
         items = [_norm_scalar(v, options) for v in _to_list(value)]
-        if not options.get("ordered", True):
+        if not options["ordered"]:
             items.sort()
         stages["shape"] = str(len(items))
         stages["value"] = json.dumps(items, ensure_ascii=False)
@@ -330,7 +332,7 @@ def _canonical(value: Any, kind: str, options: dict) -> dict[str, str]:
             items = [json.dumps(pair, ensure_ascii=False) for pair in zip(index, values)]
         else:
             items = values
-        if not options.get("ordered", True):
+        if not options["ordered"]:
             items.sort()
         stages["shape"] = str(len(values))
         stages["value"] = json.dumps(items, ensure_ascii=False)
@@ -348,7 +350,7 @@ def _canonical(value: Any, kind: str, options: dict) -> dict[str, str]:
         stages["columns"] = json.dumps([names[i] for i in order], ensure_ascii=False)
         columns = [[_norm_scalar(v, options) for v in frame.iloc[:, i].tolist()] for i in order]
         rows = [json.dumps(list(row), ensure_ascii=False) for row in zip(*columns)]
-        if not options.get("ordered", True):
+        if not options["ordered"]:
             rows.sort()
         stages["value"] = "\n".join(rows)
     return stages

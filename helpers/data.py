@@ -297,6 +297,9 @@ CONFIDENCE_TH = {
     "real figures, cleaned by the kit's recipe (see kit:recipe)": "ตัวเลขจริง ทำความสะอาดด้วยสูตรของชุดเรียน (ดู recipe ในคำอธิบายชุดข้อมูล)",
     "derived by the kit from a real file of data/real/": "ชุดเรียนสร้างจากไฟล์จริงใน data/real/",
     "high (population, codes); area is a secondary source": "สูง (ประชากรและรหัสจังหวัด) ส่วนพื้นที่มาจากแหล่งทุติยภูมิ",
+    "high (Thai abbreviations, ISO codes); medium (3-letter English codes: no official list)": (
+        "สูง (อักษรย่อภาษาไทยและรหัส ISO) ปานกลาง (อักษรย่อภาษาอังกฤษ 3 ตัว ซึ่งไม่มีรายการทางการ)"
+    ),
 }
 
 
@@ -564,9 +567,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("verify", help="ตรวจค่า checksum ของทุกไฟล์")
     rest = sub.add_parser("restore", help="กู้คืนไฟล์ที่หายหรือถูกแก้ไข")
-    rest.add_argument(
-        "name", nargs="?", default=None, help="ชื่อชุดข้อมูล หรือ datapackage.json (ไม่ใส่ = ทุกไฟล์ที่เสีย)"
-    )
+    rest.add_argument("name", nargs="?", help="ชื่อชุดข้อมูล หรือ datapackage.json (ไม่ใส่ = ทุกไฟล์ที่เสีย)")
     args = parser.parse_args(argv)
     try:
         if args.command == "verify":

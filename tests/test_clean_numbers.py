@@ -318,6 +318,7 @@ def test_to_number_float_series_with_infinity():
         ("สองร้อย", "no_digits"),
         ("abc", "no_digits"),
         ("12 kg", "other_text"),
+        ("1.5 kg", "other_text"),  # one dot is a decimal point, not a misplaced separator
         ("ประมาณ 12", "other_text"),
         ("1e3 ล้าน", "other_text"),
         (True, "not_text"),
@@ -381,3 +382,40 @@ def test_categorical_series_give_the_object_answer():
 def test_to_number_blank_cells_are_missing_without_a_report(text):
     out, rep = clean.to_number(text, report=True)
     assert np.isnan(out) and rep.empty
+
+
+def test_to_arabic_digits_column_of_tuples_is_left_alone():
+    # coordinates stored as pairs: before the fix numpy nested them into a 2-D array and it crashed
+    s = pd.Series([(13, 100), (18, 98), "๑๒"], dtype=object, name="พิกัด")
+    assert clean.to_arabic_digits(s).tolist() == [(13, 100), (18, 98), "12"]
+    pairs = pd.Series([(13, 100), (18, 98)], dtype=object)
+    assert clean.to_arabic_digits(pairs).tolist() == [(13, 100), (18, 98)]
+    assert clean.clean_text(pairs).tolist() == [(13, 100), (18, 98)]
+
+
+@pytest.mark.parametrize("text", ["(12 kg", "12 kg)", "(1,2", "1,2)", "(ประมาณ 5"])
+def test_an_open_parenthesis_is_the_reason_even_with_other_problems(text):
+    out, rep = clean.to_number(text, report=True)
+    assert np.isnan(out) and rep["problem"].tolist() == [clean.numbers.PROBLEMS["parentheses"]]
+
+
+def test_a_tuple_cell_is_not_text_not_missing():
+    out, rep = clean.to_number(pd.Series([(None,), "1"], dtype=object), report=True)
+    assert np.isnan(out.iloc[0]) and out.iloc[1] == 1.0
+    assert rep.values.tolist() == [[(None,), 1, clean.numbers.PROBLEMS["not_text"]]]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        pd.Series([1.5, -0.0, np.inf, -np.inf, np.nan, np.inf, 2.0**60]),
+        pd.Series([1, None, 2**62], dtype="Int64"),
+        pd.Series([True, False, None], dtype="boolean"),
+        pd.Series([True, False, True]),
+    ],
+)
+def test_number_and_bool_columns_answer_like_the_same_values_as_objects(s):
+    out, rep = clean.to_number(s, report=True)
+    obj_out, obj_rep = clean.to_number(s.astype(object), report=True)
+    pd.testing.assert_series_equal(out, obj_out)
+    pd.testing.assert_frame_equal(rep, obj_rep)

@@ -78,3 +78,50 @@ def test_problem_report_counts_orders_and_skips():
 def test_unparsed_skips_cells_that_show_nothing():
     raw = pd.Series(["\u200b", " \u00a0 ", "\ufeff", '""', "x"], dtype=object)
     assert clean.unparsed(raw, clean.to_number(raw)).tolist() == ['""', "x"]
+
+
+def test_unparsed_counts_is_named_count_with_the_raw_column_name_on_its_index():
+    raw = pd.Series(["สองร้อย", "1", "สองร้อย", "x"], name="จำนวน")
+    counts = clean.unparsed(raw, clean.to_number(raw), counts=True)
+    assert counts.name == "count" and counts.index.name == "จำนวน"
+    assert counts.index.tolist() == ["สองร้อย", "x"] and counts.tolist() == [2, 1]
+
+
+def test_unparsed_keeps_raw_values_as_they_were():
+    # an Int64 column read by normalize_province: the list shows 42 (the cell), never 42.0
+    raw = pd.Series([42, None, 10, 42], dtype="Int64")
+    out = clean.unparsed(raw, clean.normalize_province(raw))
+    assert out.tolist() == [42, 10] and [type(v) for v in out] == [int, int]
+    assert clean.unparsed(raw, clean.normalize_province(raw), counts=True).index.tolist() == [42, 10]
+    # text stays an object column (as every raw list of the kit), whatever pandas would infer
+    text = pd.Series(["x", "y", "x"])
+    assert clean.unparsed(text, clean.to_number(text)).dtype == object
+    assert clean.unparsed(text, clean.to_number(text), counts=True).index.dtype == object
+
+
+def test_problem_report_columns_keep_one_schema():
+    from helpers.clean.report import problem_report
+
+    for uniques in (["a", "b"], [1.5, 2.5]):
+        rep = problem_report(uniques, np.array([0, 1, 1]), ["p", "p"], {"p": "ปัญหา"})
+        assert rep.dtypes.tolist() == [object, np.dtype("int64"), object]
+        assert rep.values.tolist() == [[uniques[1], 2, "ปัญหา"], [uniques[0], 1, "ปัญหา"]]
+    empty = problem_report([], [], [], {})
+    assert empty.columns.tolist() == ["value", "count", "problem"] and empty.empty
+
+
+def test_problem_report_skips_trailing_values_without_rows():
+    from helpers.clean.report import problem_report
+
+    rep = problem_report(["a", "b", "c"], np.array([0, 0]), ["p", "p", "p"], {"p": "ปัญหา"})
+    assert rep.values.tolist() == [["a", 2, "ปัญหา"]]
+
+
+def test_problem_report_ties_keep_first_appearance_in_long_reports():
+    from helpers.clean.report import problem_report
+
+    n = 60  # more than numpy's small-array insertion sort, so an unstable sort would reorder ties
+    codes = np.concatenate([np.arange(n), np.arange(0, n, 2)])  # even values twice, odd values once
+    rep = problem_report([f"v{i}" for i in range(n)], codes, ["p"] * n, {"p": "ปัญหา"})
+    expected = [f"v{i}" for i in range(0, n, 2)] + [f"v{i}" for i in range(1, n, 2)]
+    assert rep["value"].tolist() == expected

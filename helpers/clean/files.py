@@ -123,7 +123,7 @@ def utf16_without_bom(head: bytes) -> str | None:
     >>> utf16_without_bom("จังหวัด,ปี\\n".encode("utf-16-le")), utf16_without_bom(b"a,b\\n")
     ('utf-16-le', None)
     """
-    sample = head[:65536]
+    sample = head[:65536]  # pragma: no mutate (an odd 65537th byte is cut off on the next line)
     sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
         return None
@@ -258,7 +258,7 @@ class TableSource:
         if self.member is not None:
             return zipfile.ZipFile(self.zip_path).open(self.member)
         if self.compression == "gzip":
-            return gzip.open(self.path, "rb")
+            return gzip.open(self.path, "rb")  # pragma: no mutate ("rb" is gzip.open's default mode)
         return open(self.path, "rb")
 
     def head(self, size: int = _SNIFF) -> bytes:
@@ -420,27 +420,28 @@ def open_source(source, *, member: str | None = None, want: str = "csv") -> Tabl
                 info = zf.getinfo(chosen)
                 inner = PurePosixPath(chosen).suffix.lower()
                 zip_path = src.path if src.path is not None else None
-                if zip_path is None:  # an in-memory archive: keep the member's bytes only
-                    src = TableSource(
-                        f"{chosen} (ใน {name})",
-                        "text",
-                        buffer=io.BytesIO(zf.read(chosen)),
-                        size=info.file_size,
-                        path_text=path_text,
-                    )
-                else:
-                    src = TableSource(
-                        f"{chosen} (ใน {name})",
-                        "text",
-                        zip_path=zip_path,
-                        member=chosen,
-                        size=info.file_size,
-                        path_text=path_text,
-                    )
-                try:
+                inner_name = f"{chosen} (ใน {name})"
+                try:  # a damaged member fails here, when its bytes are first decompressed
+                    if zip_path is None:  # an in-memory archive: keep the member's bytes only
+                        src = TableSource(
+                            inner_name,
+                            "text",
+                            buffer=io.BytesIO(zf.read(chosen)),
+                            size=info.file_size,
+                            path_text=path_text,
+                        )
+                    else:
+                        src = TableSource(
+                            inner_name,
+                            "text",
+                            zip_path=zip_path,
+                            member=chosen,
+                            size=info.file_size,
+                            path_text=path_text,
+                        )
                     head = src.head()
                 except (zipfile.BadZipFile, EOFError, OSError, zlib.error):
-                    raise damaged(src.name) from None
+                    raise damaged(inner_name) from None
                 kind = sniff(head)
                 if kind == "zip":  # an .xlsx or .ods inside the archive
                     kind = "ods" if inner == ".ods" else "xlsx"

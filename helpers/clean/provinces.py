@@ -109,8 +109,8 @@ _NOT_ISO = "ไม่ใช่รหัส ISO 3166-2 ของจังหว�
 _DOTTED = "อักษรย่อที่มีจุด (เช่น ก.พ.) อาจเป็นชื่อย่อเดือน จึงไม่ตีความเป็นอักษรย่อจังหวัด"
 _MIXED = "ชื่อปนสองภาษาที่ไม่ตรงกัน"
 _EN3_CASE = (
-    "ตรงกับอักษรย่อภาษาอังกฤษ 3 ตัวของจังหวัด{} แต่เขียนตัวพิมพ์เล็กปนใหญ่ จึงอาจเป็นคำอื่นหรือชื่อที่สะกดผิด "
-    "ถ้าเป็นอักษรย่อ ให้เขียนเป็นตัวพิมพ์ใหญ่ทั้งหมด เช่น {}"
+    "ตรงกับอักษรย่อภาษาอังกฤษ 3 ตัวของจังหวัด{} แต่ไม่ได้เขียนเป็นตัวพิมพ์ใหญ่ทั้งหมด จึงอาจเป็นคำอื่นหรือชื่อที่สะกดผิด "
+    "ถ้าเป็นอักษรย่อ ให้เขียนเป็นตัวพิมพ์ใหญ่ เช่น {}"
 )
 _TOO_LONG = "ข้อความยาวเกินกว่าจะเป็นชื่อจังหวัด (อาจเป็นหมายเหตุหรือเชิงอรรถ)"
 _FORMER = (
@@ -187,7 +187,7 @@ class _Facts:
         }
         self.name_of = dict(zip(order, table["name_th"]))
         lookup: dict[str, str] = {}
-        for row in table.itertuples(index=False):
+        for row in table.itertuples(index=False):  # pragma: no mutate (fields are read by name)
             for name in (row.name_th, row.name_en, row.name_en_variant):
                 if isinstance(name, str) and name.strip():
                     lookup.update(dict.fromkeys(_keys(_tidy(name)), row.province_code))
@@ -212,7 +212,8 @@ class _Facts:
         for key, code in lookup.items():
             split[bool(re.fullmatch(r"[a-z]+", key))].append((key, code))
         self.candidates = {latin: tuple(items) for latin, items in split.items()}
-        self._cached = functools.lru_cache(maxsize=8192)(self._resolve)  # bounded, like the memo
+        # bounded, like the memo
+        self._cached = functools.lru_cache(maxsize=8192)(self._resolve)  # pragma: no mutate (cache size)
         self.resolve = self._cached
         self.clear()
 
@@ -222,7 +223,7 @@ class _Facts:
         self._cached.cache_clear()
 
     # ------------------------------------------------------------------ one spelling
-    def _resolve(self, raw: str, quick: bool = True) -> tuple[str | None, str]:
+    def _resolve(self, raw: str, quick: bool = True) -> tuple[str | None, str]:  # pragma: no mutate (speed)
         """``(code or None, note)`` for one text value; the note explains a guess or a refusal.
 
         ``quick=False`` skips the speed tier (tests compare both ways).
@@ -231,7 +232,8 @@ class _Facts:
             return None, ""
         if _DIGITS.fullmatch(raw.strip()):  # a code needs no Thai repair
             return self._digits(raw.strip())
-        hit = self._quick(raw) if quick else None
+        # a speed tier only: test_the_quick_tier_agrees_with_the_full_repair checks the answers agree
+        hit = self._quick(raw) if quick else None  # pragma: no mutate (speed tier: same answers)
         if hit is not None:
             return hit, ""
         t = _tidy(raw)
@@ -267,9 +269,9 @@ class _Facts:
         if "." in compact and compact.replace(".", "") in self.abbr:
             return None, _DOTTED
         if compact.upper() in self.abbr_en:
-            # KKN and kkn are codes; Kkn might be a word or a misspelt name, so it is not guessed
+            # agencies write the codes in capitals (KKN); sri, pre or Kkn may be a word or a misspelt name
             code = self.abbr_en[compact.upper()]
-            if compact.isupper() or compact.islower():
+            if compact.isupper():
                 return code, ""
             return None, _EN3_CASE.format(self.name_of[code], compact.upper())
         return self._fuzzy(keys)
@@ -354,7 +356,9 @@ class _Facts:
     def ids(self, series: pd.Series) -> np.ndarray:
         """Answer id of every row (``na_id`` = no answer): memo hits first, then the new spellings."""
         index, known = self._memo  # one snapshot for the whole call
-        values = series.array if isinstance(series.dtype, pd.StringDtype) else series.to_numpy(dtype=object)
+        # both forms give get_indexer the same values (the StringDtype one skips a copy)
+        string = isinstance(series.dtype, pd.StringDtype)  # pragma: no mutate (same values either way)
+        values = series.array if string else series.to_numpy(dtype=object)  # pragma: no mutate (same)
         if len(index):
             pos = index.get_indexer(values)
             ids = np.append(known, self.na_id)[pos]
@@ -415,7 +419,7 @@ _FILES: dict = {}
 
 def _facts() -> _Facts:
     folder = paths.data_dir()
-    files = _FILES.get(folder)
+    files = _FILES.get(folder)  # pragma: no mutate (a path cache: a miss only recomputes the paths)
     if files is None:
         files = _FILES[folder] = (
             folder / _data.PACKAGE_FILE,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal, overload
 import numpy as np
 import pandas as pd
 
-from ._common import as_series, is_blank
+from ._common import as_series, is_blank, object_array
 
 if TYPE_CHECKING:
     from ._common import Column, Scalar
@@ -47,9 +47,11 @@ def unparsed(raw, parsed, counts: bool = False) -> pd.Series:
     rv = r.to_numpy(dtype=object)
     lost = p.isna().to_numpy() & ~r.isna().to_numpy()
     values = pd.Series(rv[lost], dtype=object)
-    blank = values.map(is_blank).to_numpy(dtype=bool)
+    blank = values.map(is_blank).to_numpy(dtype=bool)  # pragma: no mutate (map(is_blank) is already bool)
     values = values[~blank]
-    vc = values.value_counts(sort=True, dropna=True)  # stable: ties keep first appearance
+    # stable: ties keep first appearance.  sort=True is the default and missing raw cells were removed
+    # above, so dropna changes nothing: hence the pragma
+    vc = values.value_counts(sort=True, dropna=True)  # pragma: no mutate (defaults; no NA left)
     if counts:
         vc.name = "count"
         vc.index.name = r.name
@@ -70,25 +72,16 @@ def problem_report(uniques, codes, problems, messages: dict) -> pd.DataFrame:
     >>> rep.values.tolist()
     [['x', 2, 'อ่านไม่ออก'], ['-', 1, 'ไม่มีข้อมูล']]
     """
-    problems = _object_array(problems)
+    problems = object_array(problems)
     codes = np.asarray(codes, dtype=np.intp)
     counts = np.bincount(codes[codes >= 0], minlength=len(problems))
     flagged = np.flatnonzero(pd.notna(problems) & (counts > 0))
     rep = pd.DataFrame(
         {
-            "value": pd.Series(_object_array(uniques)[flagged], dtype=object),
-            "count": pd.Series(counts[flagged], dtype="int64"),
+            "value": pd.Series(object_array(uniques)[flagged], dtype=object),
+            "count": pd.Series(counts[flagged], dtype="int64"),  # pragma: no mutate (bincount: int64 already)
             "problem": pd.Series([messages[p] for p in problems[flagged]], dtype=object),
         }
     )
     order = np.argsort(-rep["count"].to_numpy(), kind="stable")  # ties keep first appearance
     return rep.iloc[order].reset_index(drop=True)
-
-
-def _object_array(values) -> np.ndarray:
-    """A 1-D object array even when the values are tuples or lists (np.asarray would nest them)."""
-    values = list(values)
-    out = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):  # one by one: slice assignment would broadcast a tuple
-        out[i] = v
-    return out

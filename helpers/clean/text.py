@@ -91,12 +91,19 @@ def clean_text(s, blank_to_na: bool = False):
 
     if scalar:
         return _clean_uniques([series.iloc[0]])[0]
-    if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
+    if not pd.api.types.is_string_dtype(series.dtype):  # True for object (pandas 2 text) and str columns
         return series.copy()
     if isinstance(series.dtype, pd.StringDtype):
-        values = map_distinct(series, _clean_uniques, series.dtype.na_value, object)
-        return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
-    values = map_distinct(series, _clean_uniques, None, object, keep_non_text=True)
+        # fast path: the str array is built once from the distinct values.  It gives the same answer
+        # as the object path below, so its mutants are equivalent: hence the pragma
+        values = map_distinct(
+            series,
+            _clean_uniques,
+            series.dtype.na_value,  # pragma: no mutate (fast path)
+            object,  # pragma: no mutate (fast path)
+        )
+    else:
+        values = map_distinct(series, _clean_uniques, None, object, keep_non_text=True)
     return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
 
 
@@ -138,7 +145,7 @@ def sort_th(values, reverse: bool = False):
     if isinstance(values, pd.Series):
         keys = sort_key_th(values)
         return values.iloc[
-            np.argsort((keys if not reverse else -keys).fillna(np.inf).to_numpy(), kind="stable")
+            np.argsort((keys if not reverse else -keys).to_numpy(), kind="stable")  # numpy puts NaN last
         ]
     items = list(values)
     words = [v for v in items if isinstance(v, str)]

@@ -172,7 +172,6 @@ class _Downloader:
 
     def __init__(self, session: KitSession, max_bytes: int, progress: bool):
         self.session, self.max_bytes, self.progress = session, max_bytes, progress
-        self.size = 0
 
     def __call__(self, url, output_file, pooch=None, check_only=False):
         from tqdm.auto import tqdm
@@ -207,12 +206,13 @@ class _Downloader:
                 except Exception as exc:  # urllib3 IncompleteRead, reset, read timeout
                     err = translate(exc, url, self.session.timeout)
                     if isinstance(err, (errors.DownloadIncomplete, errors.PortalConnectionError)):
-                        raise errors.DownloadIncomplete(got, announced) from None
+                        # urllib3 drops the part of a read that was cut off: count what the wire gave
+                        wire = response.raw.tell() if response.raw is not None else got
+                        raise errors.DownloadIncomplete(max(got, wire), announced) from None
                     raise err from None
             wire = response.raw.tell() if response.raw is not None else got
             if announced is not None and wire < announced:
                 raise errors.DownloadIncomplete(wire, announced)
-            self.size = got
         finally:
             response.close()
 
@@ -264,7 +264,11 @@ class Portal:
     ):
         args.text("Portal", "ที่อยู่ของพอร์ทัล (base_url)", base_url, 'Portal("https://data.go.th")', optional=True)
         args.text(
-            "Portal", "api-key", api_key, 'Portal("https://opend.data.go.th", api_key=token)', optional=True
+            "Portal",
+            "ค่า api-key",
+            api_key,
+            'Portal("https://opend.data.go.th", api_key=token)',
+            optional=True,
         )
         url = base_url or os.environ.get("KIT_PORTAL_URL") or DEFAULT_URL
         self.base_url = check_scheme(url.strip()).rstrip("/")
@@ -759,7 +763,7 @@ class Portal:
             try:
                 cached = self._live_or_snapshot(
                     lambda: self._download_live(res, folder, name, expected, limit),
-                    lambda: self._download_offline(res, folder),
+                    lambda: self._download_offline(res, folder, _known_hash(sha256)),
                     lambda: local is not None and local.is_file(),
                 )
             except errors.PortalError as exc:
@@ -934,7 +938,8 @@ class Portal:
             "size": path.stat().st_size,
             "source": source,
         }
-        _atomic_write_text(folder / RECORD, json.dumps(record, ensure_ascii=False, indent=1))
+        text = json.dumps(record, ensure_ascii=False, indent=1)  # pragma: no mutate (JSON layout only)
+        _atomic_write_text(folder / RECORD, text)
 
     def _clear(self, folder: Path) -> None:
         # Remove an unverified earlier copy so that pooch cannot return it unchecked.
@@ -972,7 +977,9 @@ class Portal:
         self._write_record(folder, path, url, "live")
         return path
 
-    def _download_offline(self, res: dict, folder: Path) -> Path:
+    def _download_offline(self, res: dict, folder: Path, wanted: str | None = None) -> Path:
+        # ``wanted``: the caller's own sha256= (never the portal's hash: a bundled sample or
+        # excerpt is not the portal's file, but a caller who names a file must get exactly it).
         rel = self.snapshot.local_file(res)
         src = paths.data_dir() / rel if rel else None
         if src is None or not src.is_file():
@@ -987,14 +994,16 @@ class Portal:
                     "เช่น Binder และ Colab)"
                 ),
             )
+        import pooch
+
         expected = self.snapshot.local_hash(rel)  # published in data/datapackage.json
         self._clear(folder)
         target = folder / src.name  # the copy's own name: a CSV sample of an XLSX is not an .xlsx
         _atomic_copy(src, target)
-        if expected:
-            import pooch
-
-            alg, _, want = expected.partition(":")
+        checks = [expected.partition(":")[::2]] if expected else []
+        if wanted:
+            checks.append(("sha256", wanted[len("sha256:") :]))
+        for alg, want in checks:
             if pooch.file_hash(str(target), alg=alg).lower() != want.lower():
                 target.unlink()
                 raise errors.ChecksumMismatch(src.name)
