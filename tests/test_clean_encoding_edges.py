@@ -77,15 +77,15 @@ def test_read_csv_undetectable_message_start(tmp_path):
 @pytest.mark.parametrize(
     "text, thai",
     [
-        ("ก" * 900 + "\u00a0" * 100, True),  # exactly 90 % Thai letters among the non-ASCII characters
-        ("ก" * 899 + "\u00a0" * 101, False),
-        ("ก" * 900 + "\u00a0" * 100 + "\x7f" * 50, True),  # ASCII (DEL included) is not counted
-        ("ก" * 50 + "“”…–" * 200, True),  # cp874 punctuation is neutral
+        ("กา" * 450 + "\u00a0" * 100, True),  # exactly 90 % Thai letters among the non-ASCII characters
+        ("กา" * 449 + "ก" + "\u00a0" * 101, False),
+        ("กา" * 450 + "\u00a0" * 100 + "\x7f" * 50, True),  # ASCII (DEL included) is not counted
+        ("กา" * 25 + "“”…–" * 200, True),  # cp874 punctuation is neutral
         ("\u00a0" * 10, False),  # no Thai letter at all
         ("", False),
         ("กั" * 100, True),
         ("ั" + "ก" * 10, False),  # a mark at the very start dangles
-        ("ก" * 95 + "ั" * 5, True),  # a mark after a mark is attached, not dangling
+        ("กา" * 45 + "ก" * 5 + "ั" * 5, True),  # a mark after a mark is attached, not dangling
     ],
     ids=range(9),
 )
@@ -103,11 +103,11 @@ def test_looks_thai_dangling_marks_boundary():
 
 def test_looks_thai_replaced_bytes_boundary():
     # undefined cp874 bytes (0xFC) become U+FFFD: at most 1 % of the Thai letters
-    thai = "ก".encode("cp874") * 100
+    thai = "กา".encode("cp874") * 50
     assert encoding._looks_thai(thai + b"\xfc") is True
     assert encoding._looks_thai(thai + b"\xfc\xfc") is False
     # replaced bytes do not count as foreign letters either (90 Thai + 10 NBSP + 0 … 1 U+FFFD)
-    mixed = "ก".encode("cp874") * 900 + b"\xa0" * 100
+    mixed = "กา".encode("cp874") * 450 + b"\xa0" * 100
     assert encoding._looks_thai(mixed + b"\xfc" * 9) is True
 
 
@@ -597,3 +597,40 @@ def test_guess_reads_the_sample_richest_in_non_ascii_bytes():
 def test_guess_names_a_non_thai_codec_by_its_python_name():
     text = "Привет мир это проверка кодировки текста ".encode("cp1251")
     assert encoding._guess([text * 20]) == encoding._Guess("cp1251")
+
+
+# --------------------------------------------------------------- Korean and Chinese are not Thai
+KOREAN = "대한민국 서울특별시 종로구 세종대로 인구 통계 자료입니다 경기도 부산광역시 인천 대구 광주\n"
+CHINESE = "中華民國 臺北市 人口 統計 資料 政府 開放 數據 新北市 桃園市 臺中市 臺南市 高雄市\n"
+
+
+@pytest.mark.parametrize("text, codec", [(KOREAN, "euc-kr"), (CHINESE, "big5")])
+def test_korean_and_chinese_bytes_are_not_taken_for_thai(text, codec):
+    raw = (text * 20).encode(codec)
+    assert not encoding._looks_thai(raw)
+    guessed = clean.detect_encoding(raw)
+    assert guessed != "cp874"
+    assert raw.decode(guessed) == text * 20
+
+
+def test_the_thai_shape_thresholds_hold_on_every_real_thai_file():
+    """The vowel and rare-letter limits of _looks_thai come from the kit's real files: keep a margin."""
+    from helpers import paths
+
+    checked = 0
+    for p in sorted((paths.data_dir() / "real").rglob("*.csv")):
+        text = p.read_bytes()[: 1 << 20].decode(clean.detect_encoding(p), errors="replace")
+        thai = [c for c in text if "\u0e01" <= c <= "\u0e5b"]
+        if len(thai) < 1000:
+            continue
+        checked += 1
+        rare = sum(c in encoding._RARE_THAI for c in thai) / len(thai)
+        vowels = sum(c in encoding._THAI_VOWELS for c in thai) / len(thai)
+        assert rare <= 0.05 / 2 and vowels >= 0.12 * 1.5, p.name
+    assert checked >= 8
+
+
+def test_a_short_thai_sample_is_not_judged_by_its_letter_shares():
+    assert clean.detect_encoding("ฆ้อง,ฐาน,ฎีกา\n".encode("cp874")) == "cp874"
+    assert encoding._looks_thai(("ฆ้อง ฐาน ฎีกา " * 1).encode("cp874"))
+    assert not encoding._looks_thai(("ฆ้อง ฐาน ฎีกา " * 5).encode("cp874")), "rare letters over 5 %"

@@ -182,6 +182,9 @@ def detect_encoding(path: str | os.PathLike[str] | bytes | bytearray) -> str:
 
 
 _MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_RARE_THAI = frozenset("ฃฅฆฌฎฏฐฑฒฦฤฬฮฯฺ๏๚๛๎")
+_THAI_VOWELS = frozenset("ะัาำิีึืุูเแโใไ็ๅ")
+_FEW_THAI = 30  # below this many Thai letters the shares say little (ตาก, กรม, ฆ้อง ฐาน ฎีกา)
 
 
 def _looks_thai(raw: bytes) -> bool:
@@ -194,7 +197,15 @@ def _looks_thai(raw: bytes) -> bool:
         return False
     marks = [m.start() for m in _MARKS.finditer(text)]
     dangling = sum(1 for i in marks if i == 0 or not "\u0e01" <= text[i - 1] <= "\u0e4e")
-    return dangling <= 0.05 * len(marks)
+    if dangling > 0.05 * len(marks):
+        return False
+    # Korean (EUC-KR) and Chinese (Big5) bytes also land in cp874's Thai letters, but read as Thai
+    # they have almost no vowels and many rare letters (ฆ ฌ ฎ ฐ ฑ ฦ ฮ ...).  In the kit's real Thai
+    # files vowels are 24-33 % of the Thai letters and rare letters at most 1.3 %; in Korean and
+    # Chinese read as cp874, vowels are under 5 % and rare letters over 14 %.
+    rare = sum(c in _RARE_THAI for c in thai) / len(thai)
+    vowels = sum(c in _THAI_VOWELS for c in thai) / len(thai)
+    return len(thai) < _FEW_THAI or (rare <= 0.05 and vowels >= 0.12)
 
 
 # ------------------------------------------------------------------------------------------ CSV

@@ -198,6 +198,11 @@ def _assert_thai_font(page, selector: str, what: str, report: dict) -> None:
     text = element.text_content() or ""
     assert THAI_CHARS.search(text), f"{what} has no Thai text: {text!r}"
     fonts = _platform_fonts(page, selector)
+    for _ in range(20):  # a busy machine may not have painted the scrolled-to cell yet: no fonts at all
+        if fonts:
+            break
+        page.wait_for_timeout(250)
+        fonts = _platform_fonts(page, selector)
     report[what] = {"text": text[:80], "fonts": fonts}
     thai = [f for f in fonts if THAI_FONTS.search(f["familyName"]) and f["glyphCount"] > 0]
     assert thai, f"{what} ({text[:40]!r}) is not drawn with a Thai font; Chromium used {fonts}"
