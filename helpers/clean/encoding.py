@@ -200,12 +200,13 @@ def _looks_thai(raw: bytes) -> bool:
     if dangling > 0.05 * len(marks):
         return False
     # Korean (EUC-KR) and Chinese (Big5) bytes also land in cp874's Thai letters, but read as Thai
-    # they have almost no vowels and many rare letters (ฆ ฌ ฎ ฐ ฑ ฦ ฮ ...).  In the kit's real Thai
+    # they have almost no vowels AND many rare letters (ฆ ฌ ฎ ฐ ฑ ฦ ฮ ...).  In the kit's real Thai
     # files vowels are 24-33 % of the Thai letters and rare letters at most 1.3 %; in Korean and
-    # Chinese read as cp874, vowels are under 5 % and rare letters over 14 %.
+    # Chinese read as cp874, vowels are under 5 % and rare letters over 14 %.  Only both together
+    # refuse, so Thai lists of rare words or of bare consonants still read as Thai.
     rare = sum(c in _RARE_THAI for c in thai) / len(thai)
     vowels = sum(c in _THAI_VOWELS for c in thai) / len(thai)
-    return len(thai) < _FEW_THAI or (rare <= 0.05 and vowels >= 0.12)
+    return len(thai) < _FEW_THAI or not (rare > 0.08 and vowels < 0.10)
 
 
 # ------------------------------------------------------------------------------------------ CSV
