@@ -636,3 +636,39 @@ def test_a_short_thai_sample_is_not_judged_by_its_letter_shares():
     assert encoding._looks_thai(("ฆ้อง ฐาน ฎีกา " * 5).encode("cp874")), "rare letters, but vowels too"
     assert encoding._looks_thai(("กขค งจฉ ชซ " * 10).encode("cp874")), "no vowels, but common letters"
     assert not encoding._looks_thai(("ฆฐฎฑฒ กข " * 10).encode("cp874")), "no vowels and rare letters"
+
+
+# ------------------------------------------------------- what read_csv_th prints, returns and warns
+def _cp874_csv(tmp_path, name="t.csv", extra=b""):
+    path = tmp_path / name
+    path.write_bytes("จังหวัด,จำนวน\nเชียงใหม่,1\nขอนแก่น,2\n".encode("cp874") + extra)
+    return path
+
+
+def test_verbose_line_says_how_the_encoding_was_chosen(tmp_path, capsys):
+    path = _cp874_csv(tmp_path)
+    clean.read_csv_th(path)
+    assert capsys.readouterr().out == (
+        "อ่านไฟล์ t.csv ด้วยการเข้ารหัสอักขระ (encoding) cp874 — รหัสภาษาไทยแบบเก่า TIS-620/Windows-874\n"
+    )
+    clean.read_csv_th(path, encoding="cp874")
+    assert capsys.readouterr().out == "อ่านไฟล์ t.csv ด้วยการเข้ารหัสอักขระ (encoding) cp874 — ตามที่กำหนด\n"
+
+
+def test_iterator_true_gives_the_reader_with_thai_text(tmp_path):
+    reader = clean.read_csv_th(_cp874_csv(tmp_path), iterator=True, verbose=False)
+    with reader:
+        part = reader.get_chunk(1)
+    assert part["จังหวัด"].tolist() == ["เชียงใหม่"]
+
+
+def test_replaced_bytes_warning_points_at_the_callers_line(tmp_path):
+    body = "จังหวัด,จำนวน\n".encode() + "เชียงใหม่,1\n".encode() * 400
+    path = tmp_path / "u.csv"
+    path.write_bytes(body + b"\xff,2\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        clean.read_csv_th(path, verbose=False)
+    replaced = [w for w in caught if issubclass(w.category, encoding.ReplacedBytesWarning)]
+    assert replaced and all(w.filename == __file__ for w in replaced), [w.filename for w in replaced]
+    assert str(replaced[0].message).startswith("ไฟล์ u.csv มีไบต์ที่ถอดรหัสด้วย utf-8 ไม่ได้ 1 จุด")
